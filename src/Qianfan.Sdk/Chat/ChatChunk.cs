@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace Qianfan.Sdk.Chat;
+
+/// <summary>One piece of a streamed reply (one <c>data:</c> event). The last piece has <see cref="IsEnd"/> set and the final usage.</summary>
+public sealed class ChatChunk
+{
+    /// <summary>This turn's id, the same on every piece.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary>The answer type, <c>chat.completion</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When the piece was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The index of this piece, from 0.</summary>
+    [JsonPropertyName("sentence_id")]
+    public int SentenceId { get; init; }
+
+    /// <summary>Whether this is the last piece.</summary>
+    [JsonPropertyName("is_end")]
+    public bool IsEnd { get; init; }
+
+    /// <summary>The text of this piece; concatenate them for the whole reply.</summary>
+    [JsonPropertyName("result")]
+    public string Result { get; init; } = "";
+
+    /// <summary>Whether the reply was cut off.</summary>
+    [JsonPropertyName("is_truncated")]
+    public bool IsTruncated { get; init; }
+
+    /// <summary>Why generation stopped, on the last piece.</summary>
+    [JsonPropertyName("finish_reason")]
+    public string? FinishReason { get; init; }
+
+    /// <summary>True when the input was judged unsafe: close the conversation and clear its history.</summary>
+    [JsonPropertyName("need_clear_history")]
+    public bool NeedClearHistory { get; init; }
+
+    /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive; -1 is the current question.</summary>
+    [JsonPropertyName("ban_round")]
+    public int? BanRound { get; init; }
+
+    /// <summary>The service's content flag, where given.</summary>
+    [JsonPropertyName("flag")]
+    public int? Flag { get; init; }
+
+    /// <summary>The tokens consumed so far; final on the last piece.</summary>
+    [JsonPropertyName("usage")]
+    public ChatUsage? Usage { get; init; }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Models;
+
+namespace Qianfan.Sdk.Chat;
+
+/// <summary>
+/// The service's documented rules for a chat body, checked before anything is sent so a breach is reported with
+/// the field and the rule instead of a terse service error.
+/// </summary>
+internal static class ChatRequestValidator
+{
+    public const int MaxStopEntries = 4;
+    public const int MaxStopLength = 20;
+
+    /// <summary>Checks <paramref name="request"/> and returns the model it targets.</summary>
+    /// <exception cref="QianfanValidationException">A rule is broken.</exception>
+    public static ModelSpec Validate(ChatRequest request, bool stream)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var model = ResolveModel(request);
+        ValidateMessages(request, model);
+
+        RequireSupported(model, "stream", stream);
+        RequireSupported(model, "system", request.System is not null);
+        RequireSupported(model, "user_id", request.UserId is not null);
+        RequireSupported(model, "stop", request.Stop.Count > 0);
+
+        Range(model, "temperature", request.Temperature, 0, 1, lowerOpen: true);
+        Range(model, "top_p", request.TopP, 0, 1);
+        Range(model, "penalty_score", request.PenaltyScore, 1, 2);
+        Range(model, "frequency_penalty", request.FrequencyPenalty, -2, 2);
+        Range(model, "presence_penalty", request.PresencePenalty, -2, 2);
+
+        if (request.MaxOutputTokens is { } maxOutput)
+        {
+            RequireSupported(model, "max_output_tokens", true);
+            if (maxOutput is < 2 or > 2048)
+            {
+                throw Fail("max_output_tokens", $"max_output_tokens must be in [2, 2048], was {maxOutput}");
+            }
+        }
+
+        if (request.TopK is { } topK)
+        {
+            RequireSupported(model, "top_k", true);
+            if (topK < 1)
+            {
+                throw Fail("top_k", $"top_k must be a positive integer, was {topK}");
+            }
+        }
+
+        ValidateStop(request.Stop);
+        return model;
+    }
+
+    private static ModelSpec ResolveModel(ChatRequest request)
+    {
+        if (request.Spec is { } spec)
+        {
+            return spec;
+        }
+
+        try
+        {
+            return ModelCatalog.Resolve(request.Model);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new QianfanValidationException($"model '{request.Model}' is not in the catalog and is not a valid endpoint name: {ex.Message}", "model");
+        }
+    }
+
+    private static void ValidateMessages(ChatRequest request, ModelSpec model)
+    {
+        var messages = request.Messages;
+        if (messages.Count == 0)
+        {
+            throw Fail("messages", "messages must not be empty");
+        }
+
+        if (messages.Count % 2 == 0)
+        {
+            throw Fail("messages", $"messages must have an odd number of entries (user, assistant, …, user), had {messages.Count}");
+        }
+
+        long characters = CountCharacters(request.System);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i] ?? throw Fail($"messages[{i}]", $"messages[{i}] must not be null");
+            var expected = i % 2 == 0 ? ChatRole.User : ChatRole.Assistant;
+            if (message.Role != expected)
+            {
+                throw Fail(
+                    $"messages[{i}].role",
+                    $"messages[{i}].role must be {Name(expected)}, was {Name(message.Role)}: roles alternate user, assistant, … starting and ending with user");
+            }
+
+            if (string.IsNullOrWhiteSpace(message.Content))
+            {
+                throw Fail($"messages[{i}].content", $"messages[{i}].content must not be empty");
+            }
+
+            characters += CountCharacters(message.Content);
+        }
+
+        if (model.MaxInputCharacters is { } limit && characters > limit)
+        {
+            throw Fail(
+                "messages",
+                $"messages content plus system must be at most {limit} characters for {model.Name}, was {characters}");
+        }
+    }
+
+    private static void ValidateStop(IList<string> stop)
+    {
+        if (stop.Count > MaxStopEntries)
+        {
+            throw Fail("stop", $"stop must have at most {MaxStopEntries} entries, had {stop.Count}");
+        }
+
+        for (var i = 0; i < stop.Count; i++)
+        {
+            if (string.IsNullOrEmpty(stop[i]))
+            {
+                throw Fail($"stop[{i}]", $"stop[{i}] must not be empty");
+            }
+
+            var length = CountCharacters(stop[i]);
+            if (length > MaxStopLength)
+            {
+                throw Fail($"stop[{i}]", $"stop[{i}] must be at most {MaxStopLength} characters, was {length}");
+            }
+        }
+    }
+
+    private static void Range(ModelSpec model, string field, float? value, float min, float max, bool lowerOpen = false)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        RequireSupported(model, field, true);
+        var aboveMin = lowerOpen ? v > min : v >= min;
+        if (!aboveMin || !(v <= max))
+        {
+            var text = v.ToString(CultureInfo.InvariantCulture);
+            throw Fail(field, $"{field} must be in {(lowerOpen ? "(" : "[")}{Format(min)}, {Format(max)}], was {text}");
+        }
+    }
+
+    private static void RequireSupported(ModelSpec model, string field, bool isSet)
+    {
+        if (isSet && !model.Supports(field))
+        {
+            throw Fail(field, $"{field} is not accepted by model {model.Name}");
+        }
+    }
+
+    /// <summary>Characters as the service counts them: Unicode code points, so a surrogate pair is one.</summary>
+    internal static int CountCharacters(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        var count = text.Length;
+        foreach (var c in text)
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                count--;
+            }
+        }
+
+        return count;
+    }
+
+    private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Name(ChatRole role) => role == ChatRole.User ? "user" : "assistant";
+
+    private static QianfanValidationException Fail(string field, string message) => new(message, field);
+}

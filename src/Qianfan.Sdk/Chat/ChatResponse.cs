@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Qianfan.Sdk.Http;
+
+namespace Qianfan.Sdk.Chat;
+
+/// <summary>A complete (non-streamed) reply.</summary>
+public sealed class ChatResponse
+{
+    /// <summary>This turn's id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary>The answer type, <c>chat.completion</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When the answer was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The reply text.</summary>
+    [JsonPropertyName("result")]
+    public string Result { get; init; } = "";
+
+    /// <summary>Whether the reply was cut off (for example by <c>max_output_tokens</c>).</summary>
+    [JsonPropertyName("is_truncated")]
+    public bool IsTruncated { get; init; }
+
+    /// <summary>Why generation stopped, e.g. <c>normal</c>, <c>stop</c>, <c>length</c>, <c>content_filter</c>.</summary>
+    [JsonPropertyName("finish_reason")]
+    public string? FinishReason { get; init; }
+
+    /// <summary>
+    /// True when the input was judged unsafe: close the conversation and clear its history
+    /// (<see cref="ChatConversation"/> does so by itself).
+    /// </summary>
+    [JsonPropertyName("need_clear_history")]
+    public bool NeedClearHistory { get; init; }
+
+    /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive; -1 is the current question.</summary>
+    [JsonPropertyName("ban_round")]
+    public int? BanRound { get; init; }
+
+    /// <summary>The service's content flag, where given.</summary>
+    [JsonPropertyName("flag")]
+    public int? Flag { get; init; }
+
+    /// <summary>The tokens consumed.</summary>
+    [JsonPropertyName("usage")]
+    public ChatUsage? Usage { get; init; }
+
+    /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
+    [JsonIgnore]
+    public RateLimitInfo? RateLimit { get; internal set; }
+
+    /// <summary>The service's request id (<c>X-Baidu-Request-Id</c>), where given.</summary>
+    [JsonIgnore]
+    public string? RequestId { get; internal set; }
+}

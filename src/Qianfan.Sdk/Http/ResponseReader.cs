@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Serialization;
+
+namespace Qianfan.Sdk.Http;
+
+/// <summary>
+/// Turns the service's answers into values or <see cref="QianfanException"/>s. V1 reports errors as
+/// <c>{"error_code":N,"error_msg":"…"}</c>, usually with HTTP 200, so the body decides, not the status.
+/// </summary>
+internal static class ResponseReader
+{
+    private const string RequestIdHeader = "X-Baidu-Request-Id";
+
+    public static string? GetRequestId(HttpResponseMessage response) =>
+        response.Headers.NonValidated.TryGetValues(RequestIdHeader, out var values) ? values.ToString() : null;
+
+    /// <summary>Reads a whole JSON answer into <typeparamref name="T"/>, throwing the service's error if it sent one.</summary>
+    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var requestId = GetRequestId(response);
+        ThrowIfError(bytes, response, requestId);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new QianfanException(null, $"the service answered HTTP {(int)response.StatusCode} without an error code", requestId, response.StatusCode);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, typeInfo)
+                ?? throw new QianfanException(null, "the service answered an empty JSON body", requestId, response.StatusCode);
+        }
+        catch (JsonException ex)
+        {
+            throw new QianfanException(null, "the service's answer is not valid JSON", requestId, response.StatusCode, ex);
+        }
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="body"/> is not JSON (an HTML error page from a proxy) or is the service's error
+    /// envelope.
+    /// </summary>
+    public static void ThrowIfError(ReadOnlySpan<byte> body, HttpResponseMessage response, string? requestId)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
+        {
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+            throw new QianfanException(
+                null,
+                $"the service answered HTTP {(int)response.StatusCode} with a {mediaType} body that is not JSON ({body.Length} bytes)",
+                requestId,
+                response.StatusCode);
+        }
+
+        if (TryReadError(trimmed) is { } error)
+        {
+            throw new QianfanException(error.ErrorCode, error.ErrorMessage ?? "(no message)", requestId, response.StatusCode);
+        }
+    }
+
+    /// <summary>The error envelope in <paramref name="json"/>, or null when it is a normal answer.</summary>
+    public static ErrorEnvelope? TryReadError(ReadOnlySpan<byte> json)
+    {
+        // A quoted key cannot occur unescaped inside a JSON string value, so this finds only a real error_code key.
+        if (json.IndexOf("\"error_code\""u8) < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, QianfanJsonContext.Default.ErrorEnvelope);
+        }
+        catch (JsonException)
+        {
+            return new ErrorEnvelope { ErrorCode = 0, ErrorMessage = "malformed error body" };
+        }
+    }
+
+    public static bool IsEventStream(HttpResponseMessage response) =>
+        string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    public static QianfanException NotAnEventStream(HttpResponseMessage response, string? requestId) =>
+        new(
+            null,
+            $"expected an event stream, but the service answered HTTP {(int)response.StatusCode} with {response.Content.Headers.ContentType?.MediaType ?? "no content type"}",
+            requestId,
+            response.StatusCode);
+}

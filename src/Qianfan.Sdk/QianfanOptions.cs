@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace Qianfan.Sdk;
+
+/// <summary>
+/// Client-wide settings: where the service is, which credentials to use, how long to wait.
+/// Give either <see cref="ApiKey"/> and <see cref="SecretKey"/> (the application's keys, exchanged for an
+/// access token) or a ready <see cref="AccessToken"/>.
+/// </summary>
+public sealed class QianfanOptions
+{
+    /// <summary>The V1 API and OAuth host used when none is set.</summary>
+    public const string DefaultBaseUrl = "https://aip.baidubce.com";
+
+    /// <summary>The V1 API and OAuth host (<c>QIANFAN_BASE_URL</c>); default <c>https://aip.baidubce.com</c>.</summary>
+    public Uri BaseUrl { get; set; } = new(DefaultBaseUrl);
+
+    /// <summary>The application's API Key (<c>QIANFAN_AK</c>), exchanged with <see cref="SecretKey"/> for an access token.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The application's Secret Key (<c>QIANFAN_SK</c>). Never logged or printed.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>A ready access token (<c>QIANFAN_ACCESS_TOKEN</c>), used as is instead of an exchange. Never logged or printed.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>How long before its expiry a cached token is renewed; default 5 minutes.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the token exchange may take (<c>QIANFAN_AUTH_TIMEOUT</c>, seconds); default 5 seconds.</summary>
+    public TimeSpan AuthTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one call may wait for its answer: the whole reply for a sync call, the response headers for a stream.
+    /// Default 300 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// Options from the environment variables Baidu's official SDKs read: <c>QIANFAN_AK</c>, <c>QIANFAN_SK</c>,
+    /// <c>QIANFAN_ACCESS_TOKEN</c>, <c>QIANFAN_BASE_URL</c> and <c>QIANFAN_AUTH_TIMEOUT</c>. Unset variables keep the defaults.
+    /// </summary>
+    public static QianfanOptions FromEnvironment()
+    {
+        var options = new QianfanOptions
+        {
+            ApiKey = Read("QIANFAN_AK"),
+            SecretKey = Read("QIANFAN_SK"),
+            AccessToken = Read("QIANFAN_ACCESS_TOKEN"),
+        };
+        if (Read("QIANFAN_BASE_URL") is { } baseUrl)
+        {
+            options.BaseUrl = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
+                ? uri
+                : throw new ArgumentException($"QIANFAN_BASE_URL must be an absolute URL, was '{baseUrl}'.");
+        }
+
+        if (Read("QIANFAN_AUTH_TIMEOUT") is { } authTimeout)
+        {
+            options.AuthTimeout = double.TryParse(authTimeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new ArgumentException($"QIANFAN_AUTH_TIMEOUT must be a positive number of seconds, was '{authTimeout}'.");
+        }
+
+        return options;
+    }
+
+    /// <summary>Whether credentials were given (API Key and Secret Key, or an access token).</summary>
+    public bool HasCredentials => !string.IsNullOrEmpty(AccessToken) || (!string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(SecretKey));
+
+    /// <summary>The settings with every secret masked.</summary>
+    public override string ToString() =>
+        $"BaseUrl={BaseUrl}, ApiKey={Mask(ApiKey)}, SecretKey={Mask(SecretKey)}, AccessToken={Mask(AccessToken)}, Timeout={Timeout}";
+
+    internal void Validate()
+    {
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("QianfanOptions.BaseUrl must be an absolute http or https URL.", nameof(BaseUrl));
+        }
+
+        if (string.IsNullOrEmpty(ApiKey) != string.IsNullOrEmpty(SecretKey))
+        {
+            throw new ArgumentException(
+                string.IsNullOrEmpty(ApiKey) ? "QianfanOptions.ApiKey is missing: it is required with SecretKey." : "QianfanOptions.SecretKey is missing: it is required with ApiKey.");
+        }
+
+        RequirePositive(TokenRefreshMargin, nameof(TokenRefreshMargin), allowZero: true);
+        RequirePositive(AuthTimeout, nameof(AuthTimeout), allowZero: false);
+        RequirePositive(Timeout, nameof(Timeout), allowZero: false);
+    }
+
+    private static void RequirePositive(TimeSpan value, string name, bool allowZero)
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"QianfanOptions.{name} must be {(allowZero ? "zero or more" : "positive")}.");
+        }
+    }
+
+    private static string? Read(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "(none)" : "***";
+}
