@@ -1,0 +1,277 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Qianfan.Sdk.Emulator.Errors;
+using Qianfan.Sdk.Emulator.OAuth;
+using Qianfan.Sdk.Emulator.Scenarios;
+
+namespace Qianfan.Sdk.Emulator;
+
+/// <summary>
+/// Switches that make the emulator misbehave the way the real service and network sometimes do: expired tokens,
+/// rate limits, error codes, HTTP failures, resets, slow answers, cut or held streams and unsafe-input replies.
+/// Every member may be changed at any time from any thread, also while calls are in flight.
+/// </summary>
+/// <remarks>
+/// A chat call meets the armed faults in this order, and takes one from a "next N" count only when it reaches it:
+/// <see cref="DelayNextChatResponses"/>, <see cref="ResetNextChatConnections"/>, <see cref="RespondToNextChatCallsWithStatus"/>,
+/// then the service's own checks (endpoint, HTTP method, access token or <c>bce-auth-v1</c> signature), <see cref="FailNextChatCalls"/>, body validation,
+/// <see cref="FailNextStreamsAtStart"/>, the QPS/RPM/TPM limits, and finally the answer
+/// (<see cref="ClearHistoryOnNextChatCalls"/>, <see cref="CutNextStreams"/>, <see cref="HoldNextStreamAfterFirstChunk"/>).
+/// </remarks>
+public sealed class EmulatorScenarios
+{
+    private readonly TokenStore _tokens;
+    private readonly Lock _gate = new();
+    private readonly List<StreamHold> _pendingHolds = [];
+    private readonly List<StreamHold> _allHolds = [];
+    private int? _expireTokensAfterCalls;
+    private int? _qpsLimit;
+    private int? _rpmLimit;
+    private int? _tpmLimit;
+    private string? _clearHistoryTrigger;
+    private long _streamSentenceDelayTicks;
+
+    internal EmulatorScenarios(TokenStore tokens)
+    {
+        _tokens = tokens;
+    }
+
+    /// <summary>
+    /// How many chat calls each access token may serve before it answers error 111 (Access token expired);
+    /// <see langword="null"/> (the default) for no limit. Calls already made count.
+    /// </summary>
+    public int? ExpireTokensAfterCalls
+    {
+        get => Read(ref _expireTokensAfterCalls);
+        set => Write(ref _expireTokensAfterCalls, value, nameof(ExpireTokensAfterCalls), min: 0);
+    }
+
+    /// <summary>
+    /// Chat calls allowed in any one-second window before error 18 (Open api qps request limit reached);
+    /// <see langword="null"/> (the default) for none.
+    /// </summary>
+    public int? QpsLimit
+    {
+        get => Read(ref _qpsLimit);
+        set => Write(ref _qpsLimit, value, nameof(QpsLimit), min: 1);
+    }
+
+    /// <summary>
+    /// Chat answers allowed in any 60-second window before error 336501 (Rpm limit reached); <see langword="null"/>
+    /// (the default) for none. When set it is also the quota in <c>X-Ratelimit-Limit-Requests</c>.
+    /// </summary>
+    public int? RpmLimit
+    {
+        get => Read(ref _rpmLimit);
+        set => Write(ref _rpmLimit, value, nameof(RpmLimit), min: 1);
+    }
+
+    /// <summary>
+    /// Tokens (input plus output) allowed in any 60-second window: a call whose prompt would go past it gets error
+    /// 336502 (Tpm limit reached). <see langword="null"/> (the default) for none. When set it is also the quota in
+    /// <c>X-Ratelimit-Limit-Tokens</c>.
+    /// </summary>
+    public int? TpmLimit
+    {
+        get => Read(ref _tpmLimit);
+        set => Write(ref _tpmLimit, value, nameof(TpmLimit), min: 1);
+    }
+
+    /// <summary>
+    /// Text that, found in the last user message, makes the service judge the input unsafe: the answer has
+    /// <c>need_clear_history: true</c>, <c>ban_round: -1</c> and an empty result. <see langword="null"/> (the default) for none.
+    /// </summary>
+    public string? ClearHistoryTrigger
+    {
+        get => Volatile.Read(ref _clearHistoryTrigger);
+        set => Volatile.Write(ref _clearHistoryTrigger, string.IsNullOrEmpty(value) ? null : value);
+    }
+
+    /// <summary>A pause before every stream piece after the first (a slow stream); zero (the default) for none.</summary>
+    public TimeSpan StreamSentenceDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _streamSentenceDelayTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            Interlocked.Exchange(ref _streamSentenceDelayTicks, value.Ticks);
+        }
+    }
+
+    internal CountedScenario<ServiceError> ChatErrors { get; } = new();
+
+    internal CountedScenario<InjectedStatus> ChatStatuses { get; } = new();
+
+    internal CountedScenario<bool> ChatResets { get; } = new();
+
+    internal CountedScenario<TimeSpan> ChatDelays { get; } = new();
+
+    internal CountedScenario<TimeSpan> TokenDelays { get; } = new();
+
+    internal CountedScenario<StreamCut> StreamCuts { get; } = new();
+
+    internal CountedScenario<ServiceError> StreamStartErrors { get; } = new();
+
+    internal CountedScenario<bool> ClearHistoryCalls { get; } = new();
+
+    /// <summary>Expires every token issued so far (each answers error 111 from now on); new tokens work.</summary>
+    public void ExpireAllTokens() => _tokens.ExpireAll();
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> chat calls (with a valid token and endpoint) with
+    /// <c>{"error_code":errorCode,"error_msg":...}</c> in an HTTP 200, as the service reports overload and the like.
+    /// </summary>
+    /// <param name="count">How many calls fail; 0 disarms.</param>
+    /// <param name="errorCode">Any V1 code, e.g. 336100 (try again later) or 2 (service unavailable).</param>
+    /// <param name="errorMessage">The <c>error_msg</c>; null uses the service's text for the code.</param>
+    public void FailNextChatCalls(int count, int errorCode, string? errorMessage = null) =>
+        ChatErrors.Arm(count, new ServiceError(errorCode, errorMessage ?? ErrorMessages.For(errorCode)));
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> chat calls with a bare HTTP status, before any service check, as a
+    /// gateway in front of the service does (e.g. 503 with an HTML page); no service headers are sent.
+    /// </summary>
+    /// <param name="count">How many calls get it; 0 disarms.</param>
+    /// <param name="statusCode">The HTTP status, e.g. 429, 500, 502 or 503.</param>
+    /// <param name="body">The body; null gives a small HTML error page naming the status.</param>
+    /// <param name="contentType">The body's content type; null gives <c>text/html; charset=utf-8</c>.</param>
+    public void RespondToNextChatCallsWithStatus(int count, int statusCode, string? body = null, string? contentType = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        var reason = ReasonPhrases.GetReasonPhrase(statusCode);
+        ChatStatuses.Arm(count, new InjectedStatus(
+            statusCode,
+            body ?? $"<html><head><title>{statusCode} {reason}</title></head><body><h1>{statusCode} {reason}</h1></body></html>",
+            contentType ?? "text/html; charset=utf-8"));
+    }
+
+    /// <summary>Aborts the connection of the next <paramref name="count"/> chat calls without any response (after recording them).</summary>
+    public void ResetNextChatConnections(int count) => ChatResets.Arm(count, true);
+
+    /// <summary>Holds the next <paramref name="count"/> chat calls for <paramref name="delay"/> before handling them (a slow attempt).</summary>
+    public void DelayNextChatResponses(int count, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        ChatDelays.Arm(count, delay);
+    }
+
+    /// <summary>Holds the next <paramref name="count"/> token requests for <paramref name="delay"/> (a slow token exchange).</summary>
+    public void DelayNextTokenResponses(int count, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        TokenDelays.Arm(count, delay);
+    }
+
+    /// <summary>
+    /// Ends the next <paramref name="count"/> streams cleanly after <paramref name="afterSentences"/> pieces, without the
+    /// <c>is_end</c> piece (at most all but the last piece are sent, so the cut always shows).
+    /// </summary>
+    public void CutNextStreams(int count, int afterSentences)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSentences);
+        StreamCuts.Arm(count, new StreamCut(afterSentences));
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> stream calls with a plain <c>application/json</c> error body instead of
+    /// events, as the service reports an error at stream start.
+    /// </summary>
+    /// <param name="count">How many stream calls fail; 0 disarms. Sync calls do not take one.</param>
+    /// <param name="errorCode">Any V1 code.</param>
+    /// <param name="errorMessage">The <c>error_msg</c>; null uses the service's text for the code.</param>
+    public void FailNextStreamsAtStart(int count, int errorCode, string? errorMessage = null) =>
+        StreamStartErrors.Arm(count, new ServiceError(errorCode, errorMessage ?? ErrorMessages.For(errorCode)));
+
+    /// <summary>Judges the next <paramref name="count"/> answered chat calls unsafe (see <see cref="ClearHistoryTrigger"/>).</summary>
+    public void ClearHistoryOnNextChatCalls(int count) => ClearHistoryCalls.Arm(count, true);
+
+    /// <summary>
+    /// Holds the next stream that sends a piece right after flushing piece 0, until <see cref="StreamHold.Release"/>.
+    /// </summary>
+    /// <returns>The handle the test awaits and releases.</returns>
+    public StreamHold HoldNextStreamAfterFirstChunk()
+    {
+        var hold = new StreamHold();
+        lock (_gate)
+        {
+            _pendingHolds.Add(hold);
+            _allHolds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    /// <summary>
+    /// Disarms every scenario, clears every limit and trigger and releases every hold; tokens already expired stay expired.
+    /// </summary>
+    public void Reset()
+    {
+        ExpireTokensAfterCalls = null;
+        QpsLimit = null;
+        RpmLimit = null;
+        TpmLimit = null;
+        ClearHistoryTrigger = null;
+        StreamSentenceDelay = TimeSpan.Zero;
+        ChatErrors.Disarm();
+        ChatStatuses.Disarm();
+        ChatResets.Disarm();
+        ChatDelays.Disarm();
+        TokenDelays.Disarm();
+        StreamCuts.Disarm();
+        StreamStartErrors.Disarm();
+        ClearHistoryCalls.Disarm();
+        ReleaseHolds();
+    }
+
+    internal StreamHold? TakeHold()
+    {
+        lock (_gate)
+        {
+            if (_pendingHolds.Count == 0)
+            {
+                return null;
+            }
+
+            var hold = _pendingHolds[0];
+            _pendingHolds.RemoveAt(0);
+            return hold;
+        }
+    }
+
+    internal void ReleaseHolds()
+    {
+        StreamHold[] holds;
+        lock (_gate)
+        {
+            holds = [.. _allHolds];
+            _pendingHolds.Clear();
+            _allHolds.Clear();
+        }
+
+        foreach (var hold in holds)
+        {
+            hold.Release();
+        }
+    }
+
+    private int? Read(ref int? field)
+    {
+        lock (_gate)
+        {
+            return field;
+        }
+    }
+
+    private void Write(ref int? field, int? value, string name, int min)
+    {
+        if (value is { } v)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(v, min, name);
+        }
+
+        lock (_gate)
+        {
+            field = value;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Qianfan.Sdk.Emulator.Hosting;
+
+namespace Qianfan.Sdk.Emulator;
+
+/// <summary>
+/// An offline look-alike of Baidu Qianfan's V1 service on a loopback port: OAuth tokens, chat in sync and stream
+/// mode for every catalog endpoint (and custom ones), the service's validation and error codes, rate-limit headers,
+/// switchable <see cref="Scenarios"/> and a recording of every request. It behaves as the service's documentation
+/// describes, so a client tested against it is tested against the service's rules.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions(), cancellationToken);
+/// // point the client at emulator.BaseUrl with emulator.ApiKey / emulator.SecretKey
+/// </code>
+/// </example>
+public sealed class QianfanEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+    private int _disposed;
+
+    private QianfanEmulator(WebApplication app, EmulatorState state, Uri baseUri)
+    {
+        _app = app;
+        _state = state;
+        BaseUri = baseUri;
+        BaseUrl = baseUri.GetLeftPart(UriPartial.Authority);
+    }
+
+    /// <summary>Where the emulator listens, without a trailing slash, e.g. <c>http://127.0.0.1:54321</c> (the port actually bound).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary><see cref="BaseUrl"/> as a <see cref="Uri"/>, for <see cref="HttpClient.BaseAddress"/> and the like.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The API Key (<c>client_id</c>) the token endpoint accepts.</summary>
+    public string ApiKey => _state.ApiKey;
+
+    /// <summary>The Secret Key (<c>client_secret</c>) the token endpoint accepts.</summary>
+    public string SecretKey => _state.SecretKey;
+
+    /// <summary>The IAM Access Key a <c>bce-auth-v1</c> signed call must use (instead of an access token).</summary>
+    public string IamAccessKey => _state.IamAccessKey;
+
+    /// <summary>The IAM Secret Key <c>bce-auth-v1</c> signatures are checked with.</summary>
+    public string IamSecretKey => _state.IamSecretKey;
+
+    /// <summary>The run-time switches for faults and limits; see <see cref="EmulatorScenarios"/>.</summary>
+    public EmulatorScenarios Scenarios => _state.Scenarios;
+
+    /// <summary>A snapshot, in arrival order, of every request received so far (token, chat and any other path).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _state.Log.Snapshot();
+
+    /// <summary>Every chat endpoint served: the catalog's and the custom ones, by endpoint suffix.</summary>
+    public IReadOnlyDictionary<string, Models.ModelSpec> Endpoints => _state.Endpoints;
+
+    /// <summary>Starts an emulator and returns once it accepts connections.</summary>
+    /// <param name="options">Address, credentials and endpoints; null for the defaults (loopback, OS-chosen port).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException">An option is invalid (e.g. an empty key or a host that is not an IP address).</exception>
+    public static async Task<QianfanEmulator> StartAsync(QianfanEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new QianfanEmulatorOptions();
+        Validate(options);
+        var state = new EmulatorState(options);
+        var app = EmulatorApplication.Build(options, state);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new QianfanEmulator(app, state, new Uri(address));
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            state.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Forgets the requests recorded so far (sequence numbers keep counting).</summary>
+    public void ClearRequests() => _state.Log.Clear();
+
+    /// <summary>
+    /// Issues an access token directly, as a successful exchange would, for clients configured with a ready token;
+    /// nothing is recorded.
+    /// </summary>
+    public string CreateAccessToken() => _state.Tokens.Issue().Value;
+
+    /// <summary>Stops listening, ends delayed and held answers at once, and releases the port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _state.Stop();
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _state.Dispose();
+    }
+
+    private static void Validate(QianfanEmulatorOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(options.ApiKey, nameof(options.ApiKey));
+        ArgumentException.ThrowIfNullOrEmpty(options.SecretKey, nameof(options.SecretKey));
+        ArgumentException.ThrowIfNullOrEmpty(options.IamAccessKey, nameof(options.IamAccessKey));
+        ArgumentException.ThrowIfNullOrEmpty(options.IamSecretKey, nameof(options.IamSecretKey));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options.Host));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TokenLifetime, TimeSpan.FromSeconds(1), nameof(options.TokenLifetime));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RequestsPerMinute, 1, nameof(options.RequestsPerMinute));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TokensPerMinute, 1, nameof(options.TokensPerMinute));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+    }
+}

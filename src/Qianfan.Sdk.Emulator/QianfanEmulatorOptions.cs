@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Models;
+
+namespace Qianfan.Sdk.Emulator;
+
+/// <summary>
+/// How a <see cref="QianfanEmulator"/> listens, which credentials it accepts and which endpoints it serves.
+/// Read once by <see cref="QianfanEmulator.StartAsync"/>; change behaviour at run time through
+/// <see cref="QianfanEmulator.Scenarios"/> instead.
+/// </summary>
+public sealed class QianfanEmulatorOptions
+{
+    /// <summary>The API Key accepted when none is configured; fixed so samples and docs can name it.</summary>
+    public const string DefaultApiKey = "emulator-api-key";
+
+    /// <summary>The Secret Key accepted when none is configured; fixed so samples and docs can name it.</summary>
+    public const string DefaultSecretKey = "emulator-secret-key";
+
+    /// <summary>The IAM Access Key accepted when none is configured, for calls signed with <c>bce-auth-v1</c>.</summary>
+    public const string DefaultIamAccessKey = "emulator-iam-access-key";
+
+    /// <summary>The IAM Secret Key accepted when none is configured, for calls signed with <c>bce-auth-v1</c>.</summary>
+    public const string DefaultIamSecretKey = "emulator-iam-secret-key";
+
+    /// <summary>The IP address to listen on (or <c>localhost</c>); loopback by default so nothing is exposed.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The TCP port; 0 (the default) lets the OS choose a free one, so parallel tests never collide.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The application's API Key (OAuth <c>client_id</c>) the token endpoint accepts.</summary>
+    public string ApiKey { get; set; } = DefaultApiKey;
+
+    /// <summary>The application's Secret Key (OAuth <c>client_secret</c>) the token endpoint accepts.</summary>
+    public string SecretKey { get; set; } = DefaultSecretKey;
+
+    /// <summary>The IAM Access Key (AK) a <c>bce-auth-v1</c> signed chat call must name instead of an access token.</summary>
+    public string IamAccessKey { get; set; } = DefaultIamAccessKey;
+
+    /// <summary>The IAM Secret Key (SK) a <c>bce-auth-v1</c> signature is checked with.</summary>
+    public string IamSecretKey { get; set; } = DefaultIamSecretKey;
+
+    /// <summary>How long an issued access token lives (<c>expires_in</c>); 30 days like the real service.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Services deployed under their own API path (built with <see cref="ModelSpec.ForCustomEndpoint"/>), served
+    /// besides every <see cref="ModelCatalog"/> endpoint; one with a catalog endpoint's name replaces it.
+    /// </summary>
+    public IList<ModelSpec> CustomEndpoints { get; } = new List<ModelSpec>();
+
+    /// <summary>
+    /// Produces the reply text for a valid chat request; <see langword="null"/> uses the built-in deterministic reply
+    /// that quotes the last user message. Called once per answered request, possibly concurrently.
+    /// </summary>
+    public Func<ChatReplyContext, string>? ReplyFactory { get; set; }
+
+    /// <summary>
+    /// The requests-per-minute quota advertised in <c>X-Ratelimit-Limit-Requests</c> (300). Advertised only:
+    /// set <see cref="EmulatorScenarios.RpmLimit"/> to enforce a limit.
+    /// </summary>
+    public int RequestsPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// The tokens-per-minute quota advertised in <c>X-Ratelimit-Limit-Tokens</c> (300,000). Advertised only:
+    /// set <see cref="EmulatorScenarios.TpmLimit"/> to enforce a limit.
+    /// </summary>
+    public int TokensPerMinute { get; set; } = 300_000;
+
+    /// <summary>
+    /// Where the emulator and Kestrel log; <see langword="null"/> (the default) logs nothing, so tests stay quiet.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// The clock for token expiry, <c>created</c> stamps and the rate-limit windows; replace it to test a window
+    /// or an expiry without waiting. Scenario delays always use real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}
