@@ -31,10 +31,16 @@ public sealed class QianfanOptions
     public TimeSpan AuthTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long one call may wait for its answer: the whole reply for a sync call, the response headers for a stream.
-    /// Default 300 seconds.
+    /// How long one attempt may wait for its answer: the whole reply for a sync call, the first chunk for a stream.
+    /// An attempt past it is abandoned and retried. Default 120 seconds.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(300);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Retries of calls that failed for a passing reason; see <see cref="QianfanRetryOptions"/>.</summary>
+    public QianfanRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Client-side QPS/RPM/TPM limits; none by default. See <see cref="QianfanRateLimitOptions"/>.</summary>
+    public QianfanRateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>
     /// Options from the environment variables Baidu's official SDKs read: <c>QIANFAN_AK</c>, <c>QIANFAN_SK</c>,

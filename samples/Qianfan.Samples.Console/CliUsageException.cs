@@ -1,0 +1,4 @@
+namespace Qianfan.Samples.Console;
+
+/// <summary>The command line was wrong; reported with exit code 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qianfan.Samples.Console;
+using Qianfan.Sdk;
+using Qianfan.Sdk.Emulator;
+using Qianfan.Sdk.Models;
+
+Console.OutputEncoding = Encoding.UTF8;
+Console.InputEncoding = Encoding.UTF8;
+
+CliOptions cli;
+QianfanOptions options;
+try
+{
+    cli = CliParser.Parse(args);
+    options = QianfanOptions.FromEnvironment();
+}
+catch (Exception ex) when (ex is CliUsageException or ArgumentException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    Console.Error.WriteLine("run 'qianfan-chat --help' for usage");
+    return ChatCommand.InvalidInput;
+}
+
+if (cli.Help)
+{
+    Console.WriteLine(CliParser.Usage);
+    return ChatCommand.Success;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+using var loggerFactory = cli.Verbose
+    ? LoggerFactory.Create(logging => logging
+        .SetMinimumLevel(LogLevel.Debug)
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(console => console.SingleLine = true)
+        .AddFilter("Microsoft", LogLevel.Warning))
+    : NullLoggerFactory.Instance;
+
+QianfanEmulator? emulator = null;
+try
+{
+    if (!options.HasCredentials)
+    {
+        var emulatorOptions = new QianfanEmulatorOptions();
+        if (cli.Endpoint is { } endpoint)
+        {
+            emulatorOptions.CustomEndpoints.Add(ModelSpec.ForCustomEndpoint(endpoint));
+        }
+
+        emulator = await QianfanEmulator.StartAsync(emulatorOptions, cancellation.Token);
+        options.BaseUrl = emulator.BaseUri;
+        options.ApiKey = emulator.ApiKey;
+        options.SecretKey = emulator.SecretKey;
+        Console.Error.WriteLine($"notice: QIANFAN_AK and QIANFAN_SK are not set; chatting with the offline Qianfan emulator at {emulator.BaseUrl}");
+    }
+
+    using var client = new QianfanClient(options, loggerFactory: loggerFactory);
+    var command = new ChatCommand(client.Chat, cli, Console.In, Console.Out, Console.Error);
+    return await command.RunAsync(cancellation.Token);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return ChatCommand.InvalidInput;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("cancelled");
+    return ChatCommand.ServiceFailure;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
