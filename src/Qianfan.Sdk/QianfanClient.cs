@@ -13,6 +13,7 @@ namespace Qianfan.Sdk;
 public class QianfanClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
+    private readonly QianfanTransport? _transport;
 
     /// <summary>For mocking in tests.</summary>
     protected QianfanClient()
@@ -44,9 +45,10 @@ public class QianfanClient : IDisposable
             httpClient = _ownedHttpClient;
         }
 
-        tokenProvider ??= CreateTokenProvider(options, httpClient, timeProvider ?? TimeProvider.System, loggerFactory);
-        var transport = new QianfanTransport(httpClient, options, tokenProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Chat"));
-        Chat = new ChatClient(transport);
+        timeProvider ??= TimeProvider.System;
+        tokenProvider ??= CreateTokenProvider(options, httpClient, timeProvider, loggerFactory);
+        _transport = new QianfanTransport(httpClient, options, tokenProvider, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Chat"));
+        Chat = new ChatClient(_transport);
     }
 
     /// <summary>V1 chat: one-shot and streamed replies.</summary>
@@ -64,6 +66,7 @@ public class QianfanClient : IDisposable
     {
         if (disposing)
         {
+            _transport?.Dispose();
             _ownedHttpClient?.Dispose();
         }
     }

@@ -44,7 +44,10 @@ public sealed class QianfanOptions
 
     /// <summary>
     /// Options from the environment variables Baidu's official SDKs read: <c>QIANFAN_AK</c>, <c>QIANFAN_SK</c>,
-    /// <c>QIANFAN_ACCESS_TOKEN</c>, <c>QIANFAN_BASE_URL</c> and <c>QIANFAN_AUTH_TIMEOUT</c>. Unset variables keep the defaults.
+    /// <c>QIANFAN_ACCESS_TOKEN</c>, <c>QIANFAN_BASE_URL</c>, <c>QIANFAN_AUTH_TIMEOUT</c>, the retry settings
+    /// <c>QIANFAN_LLM_API_RETRY_COUNT</c>, <c>_RETRY_TIMEOUT</c>, <c>_RETRY_BACKOFF_FACTOR</c> and
+    /// <c>_RETRY_MAX_WAIT_INTERVAL</c>, and the limits <c>QIANFAN_QPS_LIMIT</c>, <c>QIANFAN_RPM_LIMIT</c> and
+    /// <c>QIANFAN_TPM_LIMIT</c>. Unset variables keep the defaults.
     /// </summary>
     public static QianfanOptions FromEnvironment()
     {
@@ -61,13 +64,14 @@ public sealed class QianfanOptions
                 : throw new ArgumentException($"QIANFAN_BASE_URL must be an absolute URL, was '{baseUrl}'.");
         }
 
-        if (Read("QIANFAN_AUTH_TIMEOUT") is { } authTimeout)
-        {
-            options.AuthTimeout = double.TryParse(authTimeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds)
-                : throw new ArgumentException($"QIANFAN_AUTH_TIMEOUT must be a positive number of seconds, was '{authTimeout}'.");
-        }
-
+        options.AuthTimeout = ReadSeconds("QIANFAN_AUTH_TIMEOUT", allowZero: false) ?? options.AuthTimeout;
+        options.Retry.MaxRetries = ReadInt("QIANFAN_LLM_API_RETRY_COUNT") ?? options.Retry.MaxRetries;
+        options.Retry.OverallTimeout = ReadSeconds("QIANFAN_LLM_API_RETRY_TIMEOUT", allowZero: false) ?? options.Retry.OverallTimeout;
+        options.Retry.BaseDelay = ReadSeconds("QIANFAN_LLM_API_RETRY_BACKOFF_FACTOR") ?? options.Retry.BaseDelay;
+        options.Retry.MaxDelay = ReadSeconds("QIANFAN_LLM_API_RETRY_MAX_WAIT_INTERVAL") ?? options.Retry.MaxDelay;
+        options.RateLimits.QueriesPerSecond = ReadInt("QIANFAN_QPS_LIMIT") ?? 0;
+        options.RateLimits.RequestsPerMinute = ReadInt("QIANFAN_RPM_LIMIT") ?? 0;
+        options.RateLimits.TokensPerMinute = ReadInt("QIANFAN_TPM_LIMIT") ?? 0;
         return options;
     }
 
@@ -94,6 +98,24 @@ public sealed class QianfanOptions
         RequirePositive(TokenRefreshMargin, nameof(TokenRefreshMargin), allowZero: true);
         RequirePositive(AuthTimeout, nameof(AuthTimeout), allowZero: false);
         RequirePositive(Timeout, nameof(Timeout), allowZero: false);
+        ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
+        ArgumentNullException.ThrowIfNull(RateLimits, nameof(RateLimits));
+        RequireNonNegative(Retry.MaxRetries, "Retry.MaxRetries");
+        RequirePositive(Retry.BaseDelay, "Retry.BaseDelay", allowZero: true);
+        RequirePositive(Retry.MaxDelay, "Retry.MaxDelay", allowZero: true);
+        RequirePositive(Retry.OverallTimeout, "Retry.OverallTimeout", allowZero: false);
+        RequireNonNegative(RateLimits.QueriesPerSecond, "RateLimits.QueriesPerSecond");
+        RequireNonNegative(RateLimits.RequestsPerMinute, "RateLimits.RequestsPerMinute");
+        RequireNonNegative(RateLimits.TokensPerMinute, "RateLimits.TokensPerMinute");
+        RequireNonNegative(RateLimits.QueueLimit, "RateLimits.QueueLimit");
+    }
+
+    private static void RequireNonNegative(int value, string name)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"QianfanOptions.{name} must be zero or more.");
+        }
     }
 
     private static void RequirePositive(TimeSpan value, string name, bool allowZero)
@@ -103,6 +125,19 @@ public sealed class QianfanOptions
             throw new ArgumentOutOfRangeException(name, value, $"QianfanOptions.{name} must be {(allowZero ? "zero or more" : "positive")}.");
         }
     }
+
+    private static int? ReadInt(string name) => Read(name) is not { } text
+        ? null
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new ArgumentException($"{name} must be a whole number of zero or more, was '{text}'.");
+
+    private static TimeSpan? ReadSeconds(string name, bool allowZero = true) => Read(name) is not { } text
+        ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && (allowZero ? seconds >= 0 : seconds > 0) && seconds < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"{name} must be a number of seconds{(allowZero ? ", zero or more" : " greater than zero")}, was '{text}'.");
 
     private static string? Read(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 

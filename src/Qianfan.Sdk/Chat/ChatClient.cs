@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Qianfan.Sdk.Errors;
@@ -49,101 +48,34 @@ public class ChatClient
 
     private async IAsyncEnumerable<ChatChunk> StreamCoreAsync(string endpoint, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var response = await Transport.SendChatAsync(endpoint, body, stream: true, OpenStreamAsync, cancellationToken).ConfigureAwait(false);
-        using (response)
+        var transport = Transport;
+        var stream = await transport.SendChatAsync(endpoint, body, stream: true, ChatStream.OpenAsync, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            var requestId = ResponseReader.GetRequestId(response);
-            var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var events = SseParser.Create(content, static (_, data) => StreamEvent.Parse(data)).EnumerateAsync(cancellationToken);
-            var received = 0;
-            await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
-            while (true)
+            var chunk = stream.First;
+            while (!chunk.IsEnd)
             {
-                StreamEvent item;
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    item = enumerator.Current.Data;
-                }
-                catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new QianfanStreamEndedException(received, requestId, ex);
-                }
-                catch (JsonException ex)
-                {
-                    throw new QianfanException(null, "the stream carried an event that is not valid JSON", requestId, response.StatusCode, ex);
-                }
-
-                if (item.Error is { } error)
-                {
-                    throw new QianfanException(error.ErrorCode, error.ErrorMessage ?? "(no message)", requestId, response.StatusCode);
-                }
-
-                if (item.Chunk is not { } chunk)
-                {
-                    continue;
-                }
-
-                received++;
                 yield return chunk;
-                if (chunk.IsEnd)
-                {
-                    yield break;
-                }
+                chunk = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            throw new QianfanStreamEndedException(received, requestId);
+            transport.RecordUsage(chunk.Usage?.TotalTokens ?? 0);
+            yield return chunk;
         }
     }
 
     private static byte[] Serialize(ChatRequest request, bool stream) =>
         JsonSerializer.SerializeToUtf8Bytes(ChatRequestBody.From(request, stream), QianfanJsonContext.Default.ChatRequestBody);
 
-    private static async ValueTask<ChatResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async ValueTask<ChatResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken)
     {
         using (response)
         {
-            var reply = await ResponseReader.ReadJsonAsync(response, QianfanJsonContext.Default.ChatResponse, cancellationToken).ConfigureAwait(false);
+            var reply = await ResponseReader.ReadJsonAsync(response, QianfanJsonContext.Default.ChatResponse, attemptToken).ConfigureAwait(false);
             reply.RateLimit = RateLimitInfo.FromHeaders(response.Headers);
             reply.RequestId = ResponseReader.GetRequestId(response);
+            Transport.RecordUsage(reply.Usage?.TotalTokens ?? 0);
             return reply;
-        }
-    }
-
-    /// <summary>Keeps an event stream open for reading; anything else is an error body and is thrown.</summary>
-    private static async ValueTask<HttpResponseMessage> OpenStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (ResponseReader.IsEventStream(response) && response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var requestId = ResponseReader.GetRequestId(response);
-            ResponseReader.ThrowIfError(bytes, response, requestId);
-            throw ResponseReader.NotAnEventStream(response, requestId);
-        }
-    }
-
-    /// <summary>One parsed <c>data:</c> payload: a chunk, an error envelope, or nothing (an empty event).</summary>
-    private readonly record struct StreamEvent(ChatChunk? Chunk, ErrorEnvelope? Error)
-    {
-        public static StreamEvent Parse(ReadOnlySpan<byte> data)
-        {
-            if (data.Trim(" \t\r\n"u8).IsEmpty)
-            {
-                return default;
-            }
-
-            return ResponseReader.TryReadError(data) is { } error
-                ? new StreamEvent(null, error)
-                : new StreamEvent(JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ChatChunk), null);
         }
     }
 }

@@ -55,6 +55,9 @@ public class QianfanException : Exception
     /// <summary>The HTTP status of the answer, where there was one (V1 reports most errors with 200).</summary>
     public HttpStatusCode? StatusCode { get; }
 
+    /// <summary>How long the service asked to wait before trying again (<c>Retry-After</c>), where it said.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
     /// <summary>
     /// Whether repeating the same call later may succeed: the service's "try again" codes (overload, QPS/RPM/TPM
     /// limits) and HTTP 408, 429 and 5xx.

@@ -34,6 +34,6 @@ public sealed class QianfanStreamEndedException : QianfanException
     /// <summary>How many chunks had reached the caller before the stream ended.</summary>
     public int ChunksReceived { get; }
 
-    /// <inheritdoc />
-    public override bool IsRetryable => false;
+    /// <summary>Only a stream that was cut before its first chunk may be repeated: nothing reached the caller yet.</summary>
+    public override bool IsRetryable => ChunksReceived == 0;
 }

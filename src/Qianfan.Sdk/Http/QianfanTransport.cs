@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Polly;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Errors;
 
 namespace Qianfan.Sdk.Http;
 
 /// <summary>
-/// Sends one V1 call: adds the access token, applies the timeout, and when the service rejects the token
-/// (110/111) drops it, gets a new one and repeats the call exactly once.
+/// Sends one V1 call through the client's pipeline: the overall timeout, the retry policy, the client-side rate
+/// limits, the access token (on 110/111 dropped, renewed and the request repeated exactly once) and the per-attempt
+/// timeout.
 /// </summary>
-internal sealed partial class QianfanTransport
+internal sealed partial class QianfanTransport : IDisposable
 {
     private const string ChatPath = "/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/";
 
@@ -18,88 +20,117 @@ internal sealed partial class QianfanTransport
     private readonly IAccessTokenProvider _tokens;
     private readonly ILogger _logger;
     private readonly string _chatBase;
-    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _overallTimeout;
+    private readonly ResiliencePipeline _retry;
+    private readonly ClientRateLimiter? _limiter;
 
-    public QianfanTransport(HttpClient http, QianfanOptions options, IAccessTokenProvider tokens, ILogger logger)
+    public QianfanTransport(HttpClient http, QianfanOptions options, IAccessTokenProvider tokens, TimeProvider time, ILogger logger)
     {
         _http = http;
         _tokens = tokens;
         _logger = logger;
-        _timeout = options.Timeout;
+        _attemptTimeout = options.Timeout;
+        _overallTimeout = options.Retry.OverallTimeout;
         _chatBase = options.BaseUrl.AbsoluteUri.TrimEnd('/') + ChatPath;
+        _retry = RetryPolicy.Create(options.Retry, time, logger);
+        _limiter = ClientRateLimiter.Create(options.RateLimits, time);
     }
 
+    /// <summary>Counts the tokens a call used against the client-side TPM limit.</summary>
+    public void RecordUsage(int totalTokens) => _limiter?.RecordTokens(totalTokens);
+
     /// <summary>
-    /// Posts <paramref name="body"/> to the chat <paramref name="endpoint"/> and hands the answer to
-    /// <paramref name="read"/>, which owns (and disposes) the response.
+    /// Posts <paramref name="body"/> to the chat <paramref name="endpoint"/> and hands each answer to
+    /// <paramref name="read"/>, which owns (and disposes) the response. <paramref name="read"/> gets the attempt's
+    /// token (cancelled by the per-attempt and overall timeouts) and the caller's own token.
     /// </summary>
     public async Task<T> SendChatAsync<T>(
         string endpoint,
         byte[] body,
         bool stream,
-        Func<HttpResponseMessage, CancellationToken, ValueTask<T>> read,
+        Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
         CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        overall.CancelAfter(_overallTimeout);
+        var call = new Call<T>(this, endpoint, body, stream, read, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(overall.Token);
+        context.Properties.Set(RetryPolicy.EndpointKey, endpoint);
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var token = await _tokens.GetAccessTokenAsync(timeout.Token).ConfigureAwait(false);
-                try
-                {
-                    return await SendOnceAsync(endpoint, token, body, stream, read, timeout.Token).ConfigureAwait(false);
-                }
-                catch (QianfanException ex) when (attempt == 1 && QianfanErrorCodes.IsTokenRejected(ex.ErrorCode))
-                {
-                    LogTokenRejected(_logger, ex.ErrorCode!.Value, endpoint);
-                    _tokens.Invalidate(token);
-                }
-            }
+            return await _retry.ExecuteAsync(static (ctx, c) => c.Transport.AttemptAsync(c, ctx.CancellationToken), context, call).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
         {
-            throw new TimeoutException($"Qianfan did not answer within {_timeout.TotalSeconds:0.###} s.", ex);
+            throw new TimeoutException($"The call to chat/{endpoint} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
-    private async Task<T> SendOnceAsync<T>(
-        string endpoint,
-        string token,
-        byte[] body,
-        bool stream,
-        Func<HttpResponseMessage, CancellationToken, ValueTask<T>> read,
-        CancellationToken cancellationToken)
+    private async ValueTask<T> AttemptAsync<T>(Call<T> call, CancellationToken cancellationToken)
+    {
+        for (var repeat = 1; ; repeat++)
+        {
+            if (_limiter is not null)
+            {
+                await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(_attemptTimeout);
+            try
+            {
+                return await SendOnceAsync(call, token, attempt.Token).ConfigureAwait(false);
+            }
+            catch (QianfanException ex) when (repeat == 1 && QianfanErrorCodes.IsTokenRejected(ex.ErrorCode))
+            {
+                LogTokenRejected(_logger, ex.ErrorCode!.Value, call.Endpoint);
+                _tokens.Invalidate(token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+            {
+                throw new TimeoutException($"chat/{call.Endpoint} did not answer within {_attemptTimeout.TotalSeconds:0.###} s.", ex);
+            }
+        }
+    }
+
+    private async ValueTask<T> SendOnceAsync<T>(Call<T> call, string token, CancellationToken cancellationToken)
     {
         // The URL carries the token, so it is never logged; the endpoint is.
-        using var request = new HttpRequestMessage(HttpMethod.Post, string.Concat(_chatBase, endpoint, "?access_token=", Uri.EscapeDataString(token)));
-        var content = new ByteArrayContent(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, string.Concat(_chatBase, call.Endpoint, "?access_token=", Uri.EscapeDataString(token)));
+        var content = new ByteArrayContent(call.Body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Content = content;
 
         var started = Stopwatch.GetTimestamp();
-        LogSending(_logger, endpoint, stream);
+        LogSending(_logger, call.Endpoint, call.Stream);
         var response = await _http.SendAsync(
             request,
-            stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+            call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
             cancellationToken).ConfigureAwait(false);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogAnswered(_logger, endpoint, (int)response.StatusCode, elapsedMs);
+            LogAnswered(_logger, call.Endpoint, (int)response.StatusCode, elapsedMs);
         }
 
         try
         {
-            return await read(response, cancellationToken).ConfigureAwait(false);
+            return await call.Read(response, cancellationToken, call.CallerToken).ConfigureAwait(false);
         }
         catch (QianfanException ex)
         {
-            LogFailed(_logger, endpoint, ex.ErrorCode, ex.ErrorMessage);
+            LogFailed(_logger, call.Endpoint, ex.ErrorCode, ex.ErrorMessage);
             throw;
         }
     }
+
+    public void Dispose() => _limiter?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "POST chat/{Endpoint} (stream: {Stream})")]
     private static partial void LogSending(ILogger logger, string endpoint, bool stream);
@@ -112,4 +143,13 @@ internal sealed partial class QianfanTransport
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The service rejected the access token (error {ErrorCode}) on chat/{Endpoint}; getting a new one and repeating once")]
     private static partial void LogTokenRejected(ILogger logger, int errorCode, string endpoint);
+
+    /// <summary>What one call sends, carried through the retry pipeline without a closure.</summary>
+    private sealed record Call<T>(
+        QianfanTransport Transport,
+        string Endpoint,
+        byte[] Body,
+        bool Stream,
+        Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> Read,
+        CancellationToken CallerToken);
 }

@@ -25,17 +25,17 @@ internal static class ResponseReader
         ThrowIfError(bytes, response, requestId);
         if (!response.IsSuccessStatusCode)
         {
-            throw new QianfanException(null, $"the service answered HTTP {(int)response.StatusCode} without an error code", requestId, response.StatusCode);
+            throw Fail(response, requestId, null, $"the service answered HTTP {(int)response.StatusCode} without an error code");
         }
 
         try
         {
             return JsonSerializer.Deserialize(bytes, typeInfo)
-                ?? throw new QianfanException(null, "the service answered an empty JSON body", requestId, response.StatusCode);
+                ?? throw Fail(response, requestId, null, "the service answered an empty JSON body");
         }
         catch (JsonException ex)
         {
-            throw new QianfanException(null, "the service's answer is not valid JSON", requestId, response.StatusCode, ex);
+            throw Fail(response, requestId, null, "the service's answer is not valid JSON", ex);
         }
     }
 
@@ -49,16 +49,12 @@ internal static class ResponseReader
         if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
         {
             var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
-            throw new QianfanException(
-                null,
-                $"the service answered HTTP {(int)response.StatusCode} with a {mediaType} body that is not JSON ({body.Length} bytes)",
-                requestId,
-                response.StatusCode);
+            throw Fail(response, requestId, null, $"the service answered HTTP {(int)response.StatusCode} with a {mediaType} body that is not JSON ({body.Length} bytes)");
         }
 
         if (TryReadError(trimmed) is { } error)
         {
-            throw new QianfanException(error.ErrorCode, error.ErrorMessage ?? "(no message)", requestId, response.StatusCode);
+            throw Fail(response, requestId, error.ErrorCode, error.ErrorMessage ?? "(no message)");
         }
     }
 
@@ -85,9 +81,20 @@ internal static class ResponseReader
         string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     public static QianfanException NotAnEventStream(HttpResponseMessage response, string? requestId) =>
-        new(
-            null,
-            $"expected an event stream, but the service answered HTTP {(int)response.StatusCode} with {response.Content.Headers.ContentType?.MediaType ?? "no content type"}",
+        Fail(
+            response,
             requestId,
-            response.StatusCode);
+            null,
+            $"expected an event stream, but the service answered HTTP {(int)response.StatusCode} with {response.Content.Headers.ContentType?.MediaType ?? "no content type"}");
+
+    /// <summary>An exception for a failed answer, carrying the status, request id and any <c>Retry-After</c>.</summary>
+    public static QianfanException Fail(HttpResponseMessage response, string? requestId, int? errorCode, string message, Exception? innerException = null) =>
+        new(errorCode, message, requestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response) };
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 }
