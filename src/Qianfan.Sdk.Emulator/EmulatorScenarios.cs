@@ -113,6 +113,19 @@ public sealed class EmulatorScenarios
 
     internal CountedScenario<bool> ClearHistoryCalls { get; } = new();
 
+    internal RandomFaults RandomFaults { get; } = new();
+
+    /// <summary>How many chat calls <see cref="InjectRandomFaults"/> has failed so far.</summary>
+    public long RandomFaultsInjected => RandomFaults.Injected;
+
+    /// <summary>
+    /// Fails a random share of chat calls, with equal odds, as error 18 (QPS limit), error 336100 (try again later),
+    /// HTTP 503, a reset connection or error 111 (token expired): a soak test's weather. Seeded, so a run repeats.
+    /// </summary>
+    /// <param name="rate">The share of calls to fail, in [0, 1]; 0 stops it.</param>
+    /// <param name="seed">The random seed.</param>
+    public void InjectRandomFaults(double rate, int seed = 0) => RandomFaults.Set(rate, seed);
+
     /// <summary>Expires every token issued so far (each answers error 111 from now on); new tokens work.</summary>
     public void ExpireAllTokens() => _tokens.ExpireAll();
 
@@ -220,6 +233,7 @@ public sealed class EmulatorScenarios
         StreamCuts.Disarm();
         StreamStartErrors.Disarm();
         ClearHistoryCalls.Disarm();
+        RandomFaults.Set(0, 0);
         ReleaseHolds();
     }
 

@@ -4,6 +4,7 @@ using Qianfan.Sdk.Emulator.Errors;
 using Qianfan.Sdk.Emulator.Hosting;
 using Qianfan.Sdk.Emulator.Iam;
 using Qianfan.Sdk.Emulator.OAuth;
+using Qianfan.Sdk.Emulator.Scenarios;
 using Qianfan.Sdk.Emulator.Serialization;
 using Qianfan.Sdk.Models;
 
@@ -47,6 +48,32 @@ internal sealed class ChatEndpoint(EmulatorState state)
         {
             EmulatorLog.Delayed(state.Logger, sequence, delay);
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (scenarios.RandomFaults.TryPick(out var fault))
+        {
+            EmulatorLog.ScenarioApplied(state.Logger, sequence, "random fault");
+            switch (fault)
+            {
+                case RandomFault.ConnectionReset:
+                    context.Abort();
+                    return;
+                case RandomFault.ServiceUnavailableStatus:
+                    response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    response.ContentType = "text/html; charset=utf-8";
+                    await response.WriteAsync("<html><body><h1>503 Service Unavailable</h1></body></html>", cancellationToken).ConfigureAwait(false);
+                    return;
+                default:
+                    response.Headers["X-Baidu-Request-Id"] = AnswerId.NewRequestId();
+                    var code = fault switch
+                    {
+                        RandomFault.QpsLimit => ErrorCodes.QpsLimitReached,
+                        RandomFault.ServerHighLoad => ErrorCodes.ServerHighLoad,
+                        _ => ErrorCodes.AccessTokenExpired,
+                    };
+                    await FailAsync(context, sequence, ServiceError.Of(code), cancellationToken).ConfigureAwait(false);
+                    return;
+            }
         }
 
         if (scenarios.ChatResets.TryTake(out _))

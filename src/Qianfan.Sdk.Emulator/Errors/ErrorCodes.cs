@@ -11,6 +11,7 @@ internal static class ErrorCodes
     public const int InternalError = 336000;
     public const int InvalidJson = 336002;
     public const int InvalidParam = 336003;
+    public const int ServerHighLoad = 336100;
     public const int InvalidHttpMethod = 336101;
     public const int RpmLimitReached = 336501;
     public const int TpmLimitReached = 336502;

@@ -75,12 +75,12 @@ internal sealed partial class QianfanTransport : IDisposable
     {
         for (var repeat = 1; ; repeat++)
         {
+            var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             if (_limiter is not null)
             {
                 await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(_attemptTimeout);
             try

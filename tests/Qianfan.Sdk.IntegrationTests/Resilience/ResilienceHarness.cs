@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Emulator;
+
+namespace Qianfan.Sdk.IntegrationTests.Resilience;
+
+/// <summary>An emulator and a client pointed at it, with retry waits short enough for tests.</summary>
+internal sealed class ResilienceHarness : IAsyncDisposable
+{
+    private ResilienceHarness(QianfanEmulator emulator, QianfanClient client, CapturingLoggerProvider logs)
+    {
+        Emulator = emulator;
+        Client = client;
+        Logs = logs;
+    }
+
+    public QianfanEmulator Emulator { get; }
+
+    public QianfanClient Client { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<ResilienceHarness> StartAsync(Action<QianfanOptions>? configure = null)
+    {
+        var emulator = await QianfanEmulator.StartAsync();
+        var options = new QianfanOptions
+        {
+            BaseUrl = emulator.BaseUri,
+            ApiKey = emulator.ApiKey,
+            SecretKey = emulator.SecretKey,
+            Timeout = TimeSpan.FromSeconds(10),
+            Retry = new QianfanRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
+        };
+        configure?.Invoke(options);
+        var logs = new CapturingLoggerProvider();
+        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        return new ResilienceHarness(emulator, new QianfanClient(options, loggerFactory: loggerFactory), logs);
+    }
+
+    public static ChatRequest Ask(string message) => new() { Messages = { ChatMessage.User(message) } };
+
+    public int ChatAttempts => Emulator.Requests.Count(r => r.IsChat);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
