@@ -55,6 +55,7 @@ internal static partial class RetryPolicy
         HttpRequestException => true,
         IOException => true,
         TimeoutException => true,
+        OperationCanceledException { InnerException: TimeoutException } => true, // HttpClient.Timeout of a caller's HttpClient
         _ => false,
     };
 
