@@ -48,7 +48,7 @@ public class QianfanClient : IDisposable
         timeProvider ??= TimeProvider.System;
         tokenProvider ??= CreateTokenProvider(options, httpClient, timeProvider, loggerFactory);
         _transport = new QianfanTransport(httpClient, options, tokenProvider, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Chat"));
-        Chat = new ChatClient(_transport);
+        Chat = new ChatClient(_transport, loggerFactory.CreateLogger("Qianfan.Sdk.Chat"));
     }
 
     /// <summary>V1 chat: one-shot and streamed replies.</summary>
@@ -88,12 +88,15 @@ public class QianfanClient : IDisposable
         return new OAuthAccessTokenProvider(http, options, time, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"));
     }
 
+    /// <summary>The primary handler: pooled connections renewed every few minutes, so a long-lived client follows DNS.</summary>
+    internal static SocketsHttpHandler CreateHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+
     private static HttpClient CreateHttpClient() =>
-        new(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        })
+        new(CreateHandler())
         {
             // Timeouts are the SDK's own (QianfanOptions.Timeout), which also cover reading the body.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,

@@ -51,28 +51,34 @@ public sealed class QianfanOptions
     /// </summary>
     public static QianfanOptions FromEnvironment()
     {
-        var options = new QianfanOptions
-        {
-            ApiKey = Read("QIANFAN_AK"),
-            SecretKey = Read("QIANFAN_SK"),
-            AccessToken = Read("QIANFAN_ACCESS_TOKEN"),
-        };
+        var options = new QianfanOptions();
+        options.ApplyEnvironment(Environment.GetEnvironmentVariable);
+        return options;
+    }
+
+    /// <summary>Overwrites each setting whose <c>QIANFAN_*</c> variable <paramref name="read"/> gives; unset ones keep their value.</summary>
+    internal void ApplyEnvironment(Func<string, string?> read)
+    {
+        string? Read(string name) => read(name) is { Length: > 0 } value ? value : null;
+
+        ApiKey = Read("QIANFAN_AK") ?? ApiKey;
+        SecretKey = Read("QIANFAN_SK") ?? SecretKey;
+        AccessToken = Read("QIANFAN_ACCESS_TOKEN") ?? AccessToken;
         if (Read("QIANFAN_BASE_URL") is { } baseUrl)
         {
-            options.BaseUrl = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
+            BaseUrl = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
                 ? uri
                 : throw new ArgumentException($"QIANFAN_BASE_URL must be an absolute URL, was '{baseUrl}'.");
         }
 
-        options.AuthTimeout = ReadSeconds("QIANFAN_AUTH_TIMEOUT", allowZero: false) ?? options.AuthTimeout;
-        options.Retry.MaxRetries = ReadInt("QIANFAN_LLM_API_RETRY_COUNT") ?? options.Retry.MaxRetries;
-        options.Retry.OverallTimeout = ReadSeconds("QIANFAN_LLM_API_RETRY_TIMEOUT", allowZero: false) ?? options.Retry.OverallTimeout;
-        options.Retry.BaseDelay = ReadSeconds("QIANFAN_LLM_API_RETRY_BACKOFF_FACTOR") ?? options.Retry.BaseDelay;
-        options.Retry.MaxDelay = ReadSeconds("QIANFAN_LLM_API_RETRY_MAX_WAIT_INTERVAL") ?? options.Retry.MaxDelay;
-        options.RateLimits.QueriesPerSecond = ReadInt("QIANFAN_QPS_LIMIT") ?? 0;
-        options.RateLimits.RequestsPerMinute = ReadInt("QIANFAN_RPM_LIMIT") ?? 0;
-        options.RateLimits.TokensPerMinute = ReadInt("QIANFAN_TPM_LIMIT") ?? 0;
-        return options;
+        AuthTimeout = Seconds(Read, "QIANFAN_AUTH_TIMEOUT", allowZero: false) ?? AuthTimeout;
+        Retry.MaxRetries = Int(Read, "QIANFAN_LLM_API_RETRY_COUNT") ?? Retry.MaxRetries;
+        Retry.OverallTimeout = Seconds(Read, "QIANFAN_LLM_API_RETRY_TIMEOUT", allowZero: false) ?? Retry.OverallTimeout;
+        Retry.BaseDelay = Seconds(Read, "QIANFAN_LLM_API_RETRY_BACKOFF_FACTOR") ?? Retry.BaseDelay;
+        Retry.MaxDelay = Seconds(Read, "QIANFAN_LLM_API_RETRY_MAX_WAIT_INTERVAL") ?? Retry.MaxDelay;
+        RateLimits.QueriesPerSecond = Int(Read, "QIANFAN_QPS_LIMIT") ?? RateLimits.QueriesPerSecond;
+        RateLimits.RequestsPerMinute = Int(Read, "QIANFAN_RPM_LIMIT") ?? RateLimits.RequestsPerMinute;
+        RateLimits.TokensPerMinute = Int(Read, "QIANFAN_TPM_LIMIT") ?? RateLimits.TokensPerMinute;
     }
 
     /// <summary>Whether credentials were given (API Key and Secret Key, or an access token).</summary>
@@ -84,62 +90,90 @@ public sealed class QianfanOptions
 
     internal void Validate()
     {
+        if (ValidationErrors() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>
+    /// Every broken setting, each message naming the setting with its configuration key and environment variable.
+    /// Secrets are never echoed.
+    /// </summary>
+    internal List<string> ValidationErrors()
+    {
+        var errors = new List<string>();
         if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException("QianfanOptions.BaseUrl must be an absolute http or https URL.", nameof(BaseUrl));
+            errors.Add("BaseUrl (Qianfan:BaseUrl, QIANFAN_BASE_URL) must be an absolute http or https URL.");
         }
 
         if (string.IsNullOrEmpty(ApiKey) != string.IsNullOrEmpty(SecretKey))
         {
-            throw new ArgumentException(
-                string.IsNullOrEmpty(ApiKey) ? "QianfanOptions.ApiKey is missing: it is required with SecretKey." : "QianfanOptions.SecretKey is missing: it is required with ApiKey.");
+            errors.Add(string.IsNullOrEmpty(ApiKey)
+                ? "ApiKey (Qianfan:ApiKey, QIANFAN_AK) is missing: it is required with SecretKey."
+                : "SecretKey (Qianfan:SecretKey, QIANFAN_SK) is missing: it is required with ApiKey.");
         }
 
-        RequirePositive(TokenRefreshMargin, nameof(TokenRefreshMargin), allowZero: true);
-        RequirePositive(AuthTimeout, nameof(AuthTimeout), allowZero: false);
-        RequirePositive(Timeout, nameof(Timeout), allowZero: false);
-        ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
-        ArgumentNullException.ThrowIfNull(RateLimits, nameof(RateLimits));
-        RequireNonNegative(Retry.MaxRetries, "Retry.MaxRetries");
-        RequirePositive(Retry.BaseDelay, "Retry.BaseDelay", allowZero: true);
-        RequirePositive(Retry.MaxDelay, "Retry.MaxDelay", allowZero: true);
-        RequirePositive(Retry.OverallTimeout, "Retry.OverallTimeout", allowZero: false);
-        RequireNonNegative(RateLimits.QueriesPerSecond, "RateLimits.QueriesPerSecond");
-        RequireNonNegative(RateLimits.RequestsPerMinute, "RateLimits.RequestsPerMinute");
-        RequireNonNegative(RateLimits.TokensPerMinute, "RateLimits.TokensPerMinute");
-        RequireNonNegative(RateLimits.QueueLimit, "RateLimits.QueueLimit");
+        NotNegative(errors, TokenRefreshMargin, "TokenRefreshMargin");
+        Positive(errors, AuthTimeout, "AuthTimeout", "QIANFAN_AUTH_TIMEOUT");
+        Positive(errors, Timeout, "Timeout", null);
+        if (Retry is null || RateLimits is null)
+        {
+            errors.Add("Retry and RateLimits must not be null.");
+            return errors;
+        }
+
+        NotNegative(errors, Retry.MaxRetries, "Retry:MaxRetries", "QIANFAN_LLM_API_RETRY_COUNT");
+        NotNegative(errors, Retry.BaseDelay, "Retry:BaseDelay");
+        NotNegative(errors, Retry.MaxDelay, "Retry:MaxDelay");
+        Positive(errors, Retry.OverallTimeout, "Retry:OverallTimeout", "QIANFAN_LLM_API_RETRY_TIMEOUT");
+        NotNegative(errors, RateLimits.QueriesPerSecond, "RateLimits:QueriesPerSecond", "QIANFAN_QPS_LIMIT");
+        NotNegative(errors, RateLimits.RequestsPerMinute, "RateLimits:RequestsPerMinute", "QIANFAN_RPM_LIMIT");
+        NotNegative(errors, RateLimits.TokensPerMinute, "RateLimits:TokensPerMinute", "QIANFAN_TPM_LIMIT");
+        NotNegative(errors, RateLimits.QueueLimit, "RateLimits:QueueLimit", null);
+        return errors;
     }
 
-    private static void RequireNonNegative(int value, string name)
+    private static void NotNegative(List<string> errors, int value, string key, string? variable)
     {
         if (value < 0)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"QianfanOptions.{name} must be zero or more.");
+            errors.Add($"{Describe(key, variable)} must be zero or more, was {value}.");
         }
     }
 
-    private static void RequirePositive(TimeSpan value, string name, bool allowZero)
+    private static void NotNegative(List<string> errors, TimeSpan value, string key)
     {
-        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero))
+        if (value < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"QianfanOptions.{name} must be {(allowZero ? "zero or more" : "positive")}.");
+            errors.Add($"{Describe(key, null)} must be zero or more, was {value}.");
         }
     }
 
-    private static int? ReadInt(string name) => Read(name) is not { } text
+    private static void Positive(List<string> errors, TimeSpan value, string key, string? variable)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{Describe(key, variable)} must be positive, was {value}.");
+        }
+    }
+
+    private static string Describe(string key, string? variable) =>
+        variable is null ? $"{key} (Qianfan:{key})" : $"{key} (Qianfan:{key}, {variable})";
+
+    private static int? Int(Func<string, string?> read, string name) => read(name) is not { } text
         ? null
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
             ? value
             : throw new ArgumentException($"{name} must be a whole number of zero or more, was '{text}'.");
 
-    private static TimeSpan? ReadSeconds(string name, bool allowZero = true) => Read(name) is not { } text
+    private static TimeSpan? Seconds(Func<string, string?> read, string name, bool allowZero = true) => read(name) is not { } text
         ? null
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             && (allowZero ? seconds >= 0 : seconds > 0) && seconds < TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
             : throw new ArgumentException($"{name} must be a number of seconds{(allowZero ? ", zero or more" : " greater than zero")}, was '{text}'.");
-
-    private static string? Read(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "(none)" : "***";
 }

@@ -1,7 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Http;
+using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Serialization;
 
 namespace Qianfan.Sdk.Chat;
@@ -13,13 +16,18 @@ namespace Qianfan.Sdk.Chat;
 public class ChatClient
 {
     private readonly QianfanTransport? _transport;
+    private readonly ILogger _logger = NullLogger.Instance;
 
     /// <summary>For mocking in tests; a client made this way cannot send.</summary>
     protected ChatClient()
     {
     }
 
-    internal ChatClient(QianfanTransport transport) => _transport = transport;
+    internal ChatClient(QianfanTransport transport, ILogger logger)
+    {
+        _transport = transport;
+        _logger = logger;
+    }
 
     /// <summary>Sends the conversation and returns the whole reply.</summary>
     /// <exception cref="QianfanValidationException">The request breaks one of the service's rules; nothing was sent.</exception>
@@ -28,7 +36,7 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: false);
         var body = Serialize(request, stream: false);
-        return Transport.SendChatAsync(model.Endpoint, body, stream: false, ReadResponseAsync, cancellationToken);
+        return CompleteCoreAsync(request, model, body, cancellationToken);
     }
 
     /// <summary>
@@ -41,26 +49,72 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: true);
         var body = Serialize(request, stream: true);
-        return StreamCoreAsync(model.Endpoint, body, cancellationToken);
+        return StreamCoreAsync(request, model, body, cancellationToken);
     }
 
     private QianfanTransport Transport => _transport ?? throw new InvalidOperationException("This ChatClient was made for mocking and cannot send.");
 
-    private async IAsyncEnumerable<ChatChunk> StreamCoreAsync(string endpoint, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<ChatResponse> CompleteCoreAsync(ChatRequest request, ModelSpec model, byte[] body, CancellationToken cancellationToken)
+    {
+        var scope = ChatCallScope.Start(_logger, request, model, stream: false);
+        try
+        {
+            var reply = await Transport.SendChatAsync(model.Endpoint, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
+            scope.Succeeded(reply.Id, reply.Usage);
+            return reply;
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async IAsyncEnumerable<ChatChunk> StreamCoreAsync(ChatRequest request, ModelSpec model, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var transport = Transport;
-        var stream = await transport.SendChatAsync(endpoint, body, stream: true, ChatStream.OpenAsync, cancellationToken).ConfigureAwait(false);
+        var scope = ChatCallScope.Start(_logger, request, model, stream: true);
+        ChatStream stream;
+        try
+        {
+            stream = await transport.SendChatAsync(model.Endpoint, body, stream: true, ChatStream.OpenAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+
         await using (stream.ConfigureAwait(false))
         {
-            var chunk = stream.First;
-            while (!chunk.IsEnd)
+            try
             {
-                yield return chunk;
-                chunk = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            }
+                var chunk = stream.First;
+                while (!chunk.IsEnd)
+                {
+                    yield return chunk;
+                    try
+                    {
+                        chunk = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        scope.Failed(ex);
+                        throw;
+                    }
+                }
 
-            transport.RecordUsage(chunk.Usage?.TotalTokens ?? 0);
-            yield return chunk;
+                transport.RecordUsage(chunk.Usage?.TotalTokens ?? 0);
+                scope.Succeeded(chunk.Id, chunk.Usage);
+                yield return chunk;
+            }
+            finally
+            {
+                if (!scope.IsClosed)
+                {
+                    scope.Abandoned();
+                }
+            }
         }
     }
 

@@ -108,7 +108,7 @@ internal sealed partial class QianfanTransport : IDisposable
         request.Content = content;
 
         var started = Stopwatch.GetTimestamp();
-        LogSending(_logger, call.Endpoint, call.Stream);
+        LogSending(_logger, call.Endpoint, call.Stream, ++call.Attempts);
         var response = await _http.SendAsync(
             request,
             call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
@@ -132,8 +132,8 @@ internal sealed partial class QianfanTransport : IDisposable
 
     public void Dispose() => _limiter?.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "POST chat/{Endpoint} (stream: {Stream})")]
-    private static partial void LogSending(ILogger logger, string endpoint, bool stream);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "POST chat/{Endpoint} (stream: {Stream}, attempt {Attempt})")]
+    private static partial void LogSending(ILogger logger, string endpoint, bool stream, int attempt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "chat/{Endpoint} answered HTTP {Status} in {ElapsedMs:0.0} ms")]
     private static partial void LogAnswered(ILogger logger, string endpoint, int status, double elapsedMs);
@@ -145,11 +145,27 @@ internal sealed partial class QianfanTransport : IDisposable
     private static partial void LogTokenRejected(ILogger logger, int errorCode, string endpoint);
 
     /// <summary>What one call sends, carried through the retry pipeline without a closure.</summary>
-    private sealed record Call<T>(
-        QianfanTransport Transport,
-        string Endpoint,
-        byte[] Body,
-        bool Stream,
-        Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> Read,
-        CancellationToken CallerToken);
+    private sealed class Call<T>(
+        QianfanTransport transport,
+        string endpoint,
+        byte[] body,
+        bool stream,
+        Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
+        CancellationToken callerToken)
+    {
+        public QianfanTransport Transport { get; } = transport;
+
+        public string Endpoint { get; } = endpoint;
+
+        public byte[] Body { get; } = body;
+
+        public bool Stream { get; } = stream;
+
+        public Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> Read { get; } = read;
+
+        public CancellationToken CallerToken { get; } = callerToken;
+
+        /// <summary>Requests sent so far, retries and token repeats included.</summary>
+        public int Attempts { get; set; }
+    }
 }
