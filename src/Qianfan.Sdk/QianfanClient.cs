@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Http;
+using Qianfan.Sdk.V2;
 
 namespace Qianfan.Sdk;
 
@@ -13,12 +14,13 @@ namespace Qianfan.Sdk;
 public class QianfanClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
-    private readonly QianfanTransport? _transport;
+    private readonly ClientRateLimiter? _limiter;
 
     /// <summary>For mocking in tests.</summary>
     protected QianfanClient()
     {
         Chat = null!;
+        ChatCompletions = null!;
     }
 
     /// <summary>Creates a client.</summary>
@@ -39,20 +41,32 @@ public class QianfanClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
+        timeProvider ??= TimeProvider.System;
         if (httpClient is null)
         {
             _ownedHttpClient = CreateHttpClient();
             httpClient = _ownedHttpClient;
         }
 
-        timeProvider ??= TimeProvider.System;
-        tokenProvider ??= CreateTokenProvider(options, httpClient, timeProvider, loggerFactory);
-        _transport = new QianfanTransport(httpClient, options, tokenProvider, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Chat"));
-        Chat = new ChatClient(_transport, loggerFactory.CreateLogger("Qianfan.Sdk.Chat"));
+        var chatLogger = loggerFactory.CreateLogger("Qianfan.Sdk.Chat");
+        var authLogger = loggerFactory.CreateLogger("Qianfan.Sdk.Authentication");
+        var retry = RetryPolicy.Create(options.Retry, timeProvider, chatLogger);
+        _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider);
+
+        var v1Authorizer = CreateV1Authorizer(options, httpClient, tokenProvider, timeProvider, authLogger);
+        var v1 = new QianfanTransport(httpClient, v1Authorizer, retry, _limiter, options, chatLogger);
+        Chat = new ChatClient(v1, options.BaseUrl, chatLogger);
+
+        var v2Authorizer = CreateV2Authorizer(options, httpClient, timeProvider, authLogger);
+        var v2 = new QianfanTransport(httpClient, v2Authorizer, retry, _limiter, options, chatLogger);
+        ChatCompletions = new ChatCompletionsClient(v2, options.V2BaseUrl, chatLogger);
     }
 
-    /// <summary>V1 chat: one-shot and streamed replies.</summary>
+    /// <summary>V1 chat (<c>wenxinworkshop</c>): one-shot and streamed replies.</summary>
     public virtual ChatClient Chat { get; }
+
+    /// <summary>V2 chat (<c>/v2/chat/completions</c>, OpenAI-compatible): one-shot and streamed replies, tools.</summary>
+    public virtual ChatCompletionsClient ChatCompletions { get; }
 
     /// <summary>Releases the HttpClient the client created for itself (one given to it is left alone).</summary>
     public void Dispose()
@@ -66,27 +80,58 @@ public class QianfanClient : IDisposable
     {
         if (disposing)
         {
-            _transport?.Dispose();
+            _limiter?.Dispose();
             _ownedHttpClient?.Dispose();
         }
     }
 
-    private static IAccessTokenProvider CreateTokenProvider(QianfanOptions options, HttpClient http, TimeProvider time, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// V1 credentials, first found wins: a given token provider, a ready access token, IAM keys (signing), the
+    /// application's keys (OAuth exchange).
+    /// </summary>
+    private static IRequestAuthorizer CreateV1Authorizer(QianfanOptions options, HttpClient http, IAccessTokenProvider? tokens, TimeProvider time, ILogger logger)
     {
+        if (tokens is not null)
+        {
+            return new AccessTokenAuthorizer(tokens);
+        }
+
         if (!string.IsNullOrEmpty(options.AccessToken))
         {
-            return new StaticAccessTokenProvider(options.AccessToken);
+            return new AccessTokenAuthorizer(new StaticAccessTokenProvider(options.AccessToken));
         }
 
-        if (string.IsNullOrEmpty(options.ApiKey))
+        if (options.HasIamKeys)
         {
-            throw new ArgumentException(
-                "QianfanOptions needs credentials: ApiKey and SecretKey (QIANFAN_AK / QIANFAN_SK), or AccessToken (QIANFAN_ACCESS_TOKEN).",
-                nameof(options));
+            return new SignatureAuthorizer(options.IamAccessKey!, options.IamSecretKey!, options.IamSignatureExpiration, time);
         }
 
-        return new OAuthAccessTokenProvider(http, options, time, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"));
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            return new AccessTokenAuthorizer(new OAuthAccessTokenProvider(http, options, time, logger));
+        }
+
+        return options.HasCredentials
+            ? new MissingCredentials("V1 chat needs ApiKey and SecretKey (QIANFAN_AK / QIANFAN_SK), IamAccessKey and IamSecretKey (QIANFAN_ACCESS_KEY / QIANFAN_SECRET_KEY), or AccessToken (QIANFAN_ACCESS_TOKEN).")
+            : throw new ArgumentException(NoCredentials, nameof(options));
     }
+
+    /// <summary>V2 credentials, first found wins: a V2 API key, then IAM keys (a bearer token from IAM).</summary>
+    private static IRequestAuthorizer CreateV2Authorizer(QianfanOptions options, HttpClient http, TimeProvider time, ILogger logger)
+    {
+        if (!string.IsNullOrEmpty(options.V2ApiKey))
+        {
+            return new BearerAuthorizer(new StaticAccessTokenProvider(options.V2ApiKey));
+        }
+
+        return options.HasIamKeys
+            ? new BearerAuthorizer(new IamBearerTokenProvider(http, options, time, logger))
+            : new MissingCredentials("V2 chat needs V2ApiKey (QIANFAN_API_KEY) or IamAccessKey and IamSecretKey (QIANFAN_ACCESS_KEY / QIANFAN_SECRET_KEY).");
+    }
+
+    private const string NoCredentials =
+        "QianfanOptions needs credentials: ApiKey and SecretKey (QIANFAN_AK / QIANFAN_SK), IamAccessKey and IamSecretKey " +
+        "(QIANFAN_ACCESS_KEY / QIANFAN_SECRET_KEY), AccessToken (QIANFAN_ACCESS_TOKEN) or V2ApiKey (QIANFAN_API_KEY).";
 
     /// <summary>The primary handler: pooled connections renewed every few minutes, so a long-lived client follows DNS.</summary>
     internal static SocketsHttpHandler CreateHandler() => new()

@@ -24,6 +24,34 @@ public sealed class QianfanOptions
     /// <summary>A ready access token (<c>QIANFAN_ACCESS_TOKEN</c>), used as is instead of an exchange. Never logged or printed.</summary>
     public string? AccessToken { get; set; }
 
+    /// <summary>
+    /// An IAM Access Key (<c>QIANFAN_ACCESS_KEY</c>), with <see cref="IamSecretKey"/>: V1 calls are then signed with
+    /// <c>bce-auth-v1</c> instead of carrying an access token, and V2 calls use a bearer token obtained with them.
+    /// When both these and the application's keys are set, the IAM keys are used.
+    /// </summary>
+    public string? IamAccessKey { get; set; }
+
+    /// <summary>The IAM Secret Key (<c>QIANFAN_SECRET_KEY</c>). Never logged or printed.</summary>
+    public string? IamSecretKey { get; set; }
+
+    /// <summary>How long a <c>bce-auth-v1</c> signature stays valid (<c>QIANFAN_IAM_SIGN_EXPIRATION_SEC</c>); default 300 seconds.</summary>
+    public TimeSpan IamSignatureExpiration { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>The IAM host that issues V2 bearer tokens (<c>QIANFAN_IAM_BASE_URL</c>); default <c>https://iam.bj.baidubce.com</c>.</summary>
+    public Uri IamBaseUrl { get; set; } = new("https://iam.bj.baidubce.com");
+
+    /// <summary>How long a V2 bearer token obtained with the IAM keys is asked to live; default 1 day.</summary>
+    public TimeSpan BearerTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A V2 API key from the console (<c>QIANFAN_API_KEY</c>, shaped <c>bce-v3/ALTAK-…</c>), sent as
+    /// <c>Authorization: Bearer</c> on V2 calls. Never logged or printed.
+    /// </summary>
+    public string? V2ApiKey { get; set; }
+
+    /// <summary>The V2 (OpenAI-compatible) API host (<c>QIANFAN_V2_BASE_URL</c>); default <c>https://qianfan.baidubce.com</c>.</summary>
+    public Uri V2BaseUrl { get; set; } = new("https://qianfan.baidubce.com");
+
     /// <summary>How long before its expiry a cached token is renewed; default 5 minutes.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -64,12 +92,13 @@ public sealed class QianfanOptions
         ApiKey = Read("QIANFAN_AK") ?? ApiKey;
         SecretKey = Read("QIANFAN_SK") ?? SecretKey;
         AccessToken = Read("QIANFAN_ACCESS_TOKEN") ?? AccessToken;
-        if (Read("QIANFAN_BASE_URL") is { } baseUrl)
-        {
-            BaseUrl = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
-                ? uri
-                : throw new ArgumentException($"QIANFAN_BASE_URL must be an absolute URL, was '{baseUrl}'.");
-        }
+        IamAccessKey = Read("QIANFAN_ACCESS_KEY") ?? IamAccessKey;
+        IamSecretKey = Read("QIANFAN_SECRET_KEY") ?? IamSecretKey;
+        V2ApiKey = Read("QIANFAN_API_KEY") ?? V2ApiKey;
+        BaseUrl = Url(Read, "QIANFAN_BASE_URL") ?? BaseUrl;
+        IamBaseUrl = Url(Read, "QIANFAN_IAM_BASE_URL") ?? IamBaseUrl;
+        V2BaseUrl = Url(Read, "QIANFAN_V2_BASE_URL") ?? V2BaseUrl;
+        IamSignatureExpiration = Seconds(Read, "QIANFAN_IAM_SIGN_EXPIRATION_SEC", allowZero: false) ?? IamSignatureExpiration;
 
         AuthTimeout = Seconds(Read, "QIANFAN_AUTH_TIMEOUT", allowZero: false) ?? AuthTimeout;
         Retry.MaxRetries = Int(Read, "QIANFAN_LLM_API_RETRY_COUNT") ?? Retry.MaxRetries;
@@ -81,12 +110,19 @@ public sealed class QianfanOptions
         RateLimits.TokensPerMinute = Int(Read, "QIANFAN_TPM_LIMIT") ?? RateLimits.TokensPerMinute;
     }
 
-    /// <summary>Whether credentials were given (API Key and Secret Key, or an access token).</summary>
-    public bool HasCredentials => !string.IsNullOrEmpty(AccessToken) || (!string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(SecretKey));
+    /// <summary>Whether any credentials were given: the application's keys, IAM keys, an access token or a V2 API key.</summary>
+    public bool HasCredentials => HasV1Credentials || !string.IsNullOrEmpty(V2ApiKey);
+
+    /// <summary>Whether V1 calls can authenticate: an access token, IAM keys or the application's keys.</summary>
+    internal bool HasV1Credentials => !string.IsNullOrEmpty(AccessToken) || HasIamKeys || (!string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(SecretKey));
+
+    /// <summary>Whether both IAM keys are set.</summary>
+    internal bool HasIamKeys => !string.IsNullOrEmpty(IamAccessKey) && !string.IsNullOrEmpty(IamSecretKey);
 
     /// <summary>The settings with every secret masked.</summary>
     public override string ToString() =>
-        $"BaseUrl={BaseUrl}, ApiKey={Mask(ApiKey)}, SecretKey={Mask(SecretKey)}, AccessToken={Mask(AccessToken)}, Timeout={Timeout}";
+        $"BaseUrl={BaseUrl}, ApiKey={Mask(ApiKey)}, SecretKey={Mask(SecretKey)}, AccessToken={Mask(AccessToken)}, " +
+        $"IamAccessKey={Mask(IamAccessKey)}, IamSecretKey={Mask(IamSecretKey)}, V2ApiKey={Mask(V2ApiKey)}, V2BaseUrl={V2BaseUrl}, Timeout={Timeout}";
 
     internal void Validate()
     {
@@ -103,10 +139,18 @@ public sealed class QianfanOptions
     internal List<string> ValidationErrors()
     {
         var errors = new List<string>();
-        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        HttpUrl(errors, BaseUrl, "BaseUrl", "QIANFAN_BASE_URL");
+        HttpUrl(errors, IamBaseUrl, "IamBaseUrl", "QIANFAN_IAM_BASE_URL");
+        HttpUrl(errors, V2BaseUrl, "V2BaseUrl", "QIANFAN_V2_BASE_URL");
+        if (string.IsNullOrEmpty(IamAccessKey) != string.IsNullOrEmpty(IamSecretKey))
         {
-            errors.Add("BaseUrl (Qianfan:BaseUrl, QIANFAN_BASE_URL) must be an absolute http or https URL.");
+            errors.Add(string.IsNullOrEmpty(IamAccessKey)
+                ? "IamAccessKey (Qianfan:IamAccessKey, QIANFAN_ACCESS_KEY) is missing: it is required with IamSecretKey."
+                : "IamSecretKey (Qianfan:IamSecretKey, QIANFAN_SECRET_KEY) is missing: it is required with IamAccessKey.");
         }
+
+        Positive(errors, IamSignatureExpiration, "IamSignatureExpiration", "QIANFAN_IAM_SIGN_EXPIRATION_SEC");
+        Positive(errors, BearerTokenLifetime, "BearerTokenLifetime", null);
 
         if (string.IsNullOrEmpty(ApiKey) != string.IsNullOrEmpty(SecretKey))
         {
@@ -134,6 +178,20 @@ public sealed class QianfanOptions
         NotNegative(errors, RateLimits.QueueLimit, "RateLimits:QueueLimit", null);
         return errors;
     }
+
+    private static void HttpUrl(List<string> errors, Uri? url, string key, string variable)
+    {
+        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{Describe(key, variable)} must be an absolute http or https URL.");
+        }
+    }
+
+    private static Uri? Url(Func<string, string?> read, string name) => read(name) is not { } text
+        ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new ArgumentException($"{name} must be an absolute URL, was '{text}'.");
 
     private static void NotNegative(List<string> errors, int value, string key, string? variable)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Diagnostics;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.Chat;
 
@@ -15,36 +14,37 @@ internal sealed partial class ChatCallScope
     private readonly ILogger _logger;
     private readonly Activity? _activity;
     private readonly string _model;
-    private readonly string _endpoint;
+    private readonly string _operation;
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    private ChatCallScope(ILogger logger, Activity? activity, string model, string endpoint)
+    private ChatCallScope(ILogger logger, Activity? activity, string model, string operation)
     {
         _logger = logger;
         _activity = activity;
         _model = model;
-        _endpoint = endpoint;
+        _operation = operation;
     }
 
-    public static ChatCallScope Start(ILogger logger, ChatRequest request, ModelSpec model, bool stream)
+    /// <summary>Starts the span for a call to <paramref name="model"/> through <paramref name="operation"/> (e.g. <c>chat/ernie_speed</c>).</summary>
+    public static ChatCallScope Start(ILogger logger, string operation, string model, bool stream, in SamplingTags sampling)
     {
-        var activity = QianfanTelemetry.Source.StartActivity($"chat {model.Name}", ActivityKind.Client);
+        var activity = QianfanTelemetry.Source.StartActivity($"chat {model}", ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("gen_ai.operation.name", "chat");
             activity.SetTag("gen_ai.provider.name", QianfanTelemetry.ProviderName);
-            activity.SetTag("gen_ai.request.model", model.Name);
-            activity.SetTag("qianfan.endpoint", model.Endpoint);
+            activity.SetTag("gen_ai.request.model", model);
+            activity.SetTag("qianfan.operation", operation);
             activity.SetTag("qianfan.stream", stream);
-            SetIfPresent(activity, "gen_ai.request.temperature", request.Temperature);
-            SetIfPresent(activity, "gen_ai.request.top_p", request.TopP);
-            SetIfPresent(activity, "gen_ai.request.top_k", request.TopK);
-            SetIfPresent(activity, "gen_ai.request.max_tokens", request.MaxOutputTokens);
-            SetIfPresent(activity, "gen_ai.request.frequency_penalty", request.FrequencyPenalty);
-            SetIfPresent(activity, "gen_ai.request.presence_penalty", request.PresencePenalty);
+            SetIfPresent(activity, "gen_ai.request.temperature", sampling.Temperature);
+            SetIfPresent(activity, "gen_ai.request.top_p", sampling.TopP);
+            SetIfPresent(activity, "gen_ai.request.top_k", sampling.TopK);
+            SetIfPresent(activity, "gen_ai.request.max_tokens", sampling.MaxTokens);
+            SetIfPresent(activity, "gen_ai.request.frequency_penalty", sampling.FrequencyPenalty);
+            SetIfPresent(activity, "gen_ai.request.presence_penalty", sampling.PresencePenalty);
         }
 
-        return new ChatCallScope(logger, activity, model.Name, model.Endpoint);
+        return new ChatCallScope(logger, activity, model, operation);
     }
 
     /// <summary>Whether the call's outcome was recorded.</summary>
@@ -76,7 +76,7 @@ internal sealed partial class ChatCallScope
 
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            LogCompleted(_logger, _endpoint, _model, elapsed.TotalMilliseconds, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0);
+            LogCompleted(_logger, _operation, _model, elapsed.TotalMilliseconds, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0);
         }
     }
 
@@ -129,6 +129,6 @@ internal sealed partial class ChatCallScope
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "chat/{Endpoint} ({Model}) completed in {ElapsedMs:0.0} ms: {PromptTokens} prompt and {CompletionTokens} completion tokens")]
-    private static partial void LogCompleted(ILogger logger, string endpoint, string model, double elapsedMs, int promptTokens, int completionTokens);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} ({Model}) completed in {ElapsedMs:0.0} ms: {PromptTokens} prompt and {CompletionTokens} completion tokens")]
+    private static partial void LogCompleted(ILogger logger, string operation, string model, double elapsedMs, int promptTokens, int completionTokens);
 }

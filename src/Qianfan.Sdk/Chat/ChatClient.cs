@@ -15,7 +15,10 @@ namespace Qianfan.Sdk.Chat;
 /// </summary>
 public class ChatClient
 {
+    private const string ChatPath = "/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/";
+
     private readonly QianfanTransport? _transport;
+    private readonly string _chatBase = "";
     private readonly ILogger _logger = NullLogger.Instance;
 
     /// <summary>For mocking in tests; a client made this way cannot send.</summary>
@@ -23,9 +26,10 @@ public class ChatClient
     {
     }
 
-    internal ChatClient(QianfanTransport transport, ILogger logger)
+    internal ChatClient(QianfanTransport transport, Uri baseUrl, ILogger logger)
     {
         _transport = transport;
+        _chatBase = baseUrl.AbsoluteUri.TrimEnd('/') + ChatPath;
         _logger = logger;
     }
 
@@ -56,10 +60,10 @@ public class ChatClient
 
     private async Task<ChatResponse> CompleteCoreAsync(ChatRequest request, ModelSpec model, byte[] body, CancellationToken cancellationToken)
     {
-        var scope = ChatCallScope.Start(_logger, request, model, stream: false);
+        var scope = StartScope(request, model, stream: false);
         try
         {
-            var reply = await Transport.SendChatAsync(model.Endpoint, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
+            var reply = await Transport.SendAsync(_chatBase + model.Endpoint, "chat/" + model.Endpoint, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
             scope.Succeeded(reply.Id, reply.Usage);
             return reply;
         }
@@ -73,11 +77,11 @@ public class ChatClient
     private async IAsyncEnumerable<ChatChunk> StreamCoreAsync(ChatRequest request, ModelSpec model, byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var transport = Transport;
-        var scope = ChatCallScope.Start(_logger, request, model, stream: true);
-        ChatStream stream;
+        var scope = StartScope(request, model, stream: true);
+        EventStream<ChatChunk> stream;
         try
         {
-            stream = await transport.SendChatAsync(model.Endpoint, body, stream: true, ChatStream.OpenAsync, cancellationToken).ConfigureAwait(false);
+            stream = await transport.SendAsync(_chatBase + model.Endpoint, "chat/" + model.Endpoint, body, stream: true, ChatEvents.OpenAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -89,13 +93,13 @@ public class ChatClient
         {
             try
             {
-                var chunk = stream.First;
+                var chunk = stream.First!;
                 while (!chunk.IsEnd)
                 {
                     yield return chunk;
                     try
                     {
-                        chunk = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                        chunk = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("V1 streams have no end marker.");
                     }
                     catch (Exception ex)
                     {
@@ -117,6 +121,13 @@ public class ChatClient
             }
         }
     }
+
+    private ChatCallScope StartScope(ChatRequest request, ModelSpec model, bool stream) => ChatCallScope.Start(
+        _logger,
+        "chat/" + model.Endpoint,
+        model.Name,
+        stream,
+        new SamplingTags(request.Temperature, request.TopP, request.TopK, request.MaxOutputTokens, request.FrequencyPenalty, request.PresencePenalty));
 
     private static byte[] Serialize(ChatRequest request, bool stream) =>
         JsonSerializer.SerializeToUtf8Bytes(ChatRequestBody.From(request, stream), QianfanJsonContext.Default.ChatRequestBody);

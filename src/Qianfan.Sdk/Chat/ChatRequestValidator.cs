@@ -35,10 +35,7 @@ internal static class ChatRequestValidator
         if (request.MaxOutputTokens is { } maxOutput)
         {
             RequireSupported(model, "max_output_tokens", true);
-            if (maxOutput is < 2 or > 2048)
-            {
-                throw Fail("max_output_tokens", $"max_output_tokens must be in [2, 2048], was {maxOutput}");
-            }
+            CheckTokens("max_output_tokens", maxOutput);
         }
 
         if (request.TopK is { } topK)
@@ -96,6 +93,11 @@ internal static class ChatRequestValidator
                     $"messages[{i}].role must be {Name(expected)}, was {Name(message.Role)}: roles alternate user, assistant, … starting and ending with user");
             }
 
+            if (message.ToolCalls is not null || message.ToolCallId is not null)
+            {
+                throw Fail($"messages[{i}]", $"messages[{i}] carries tool calls, which V1 chat does not take; use ChatCompletions (V2)");
+            }
+
             if (string.IsNullOrWhiteSpace(message.Content))
             {
                 throw Fail($"messages[{i}].content", $"messages[{i}].content must not be empty");
@@ -112,7 +114,7 @@ internal static class ChatRequestValidator
         }
     }
 
-    private static void ValidateStop(IList<string> stop)
+    internal static void ValidateStop(IList<string> stop)
     {
         if (stop.Count > MaxStopEntries)
         {
@@ -136,12 +138,18 @@ internal static class ChatRequestValidator
 
     private static void Range(ModelSpec model, string field, float? value, float min, float max, bool lowerOpen = false)
     {
+        RequireSupported(model, field, value is not null);
+        CheckRange(field, value, min, max, lowerOpen);
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is set and outside [min, max] (or (min, max] when <paramref name="lowerOpen"/>).</summary>
+    internal static void CheckRange(string field, float? value, float min, float max, bool lowerOpen = false)
+    {
         if (value is not { } v)
         {
             return;
         }
 
-        RequireSupported(model, field, true);
         var aboveMin = lowerOpen ? v > min : v >= min;
         if (!aboveMin || !(v <= max))
         {
@@ -178,9 +186,25 @@ internal static class ChatRequestValidator
         return count;
     }
 
+    /// <summary>Throws when a token count is outside [2, 2048].</summary>
+    internal static void CheckTokens(string field, int value)
+    {
+        if (value is < 2 or > 2048)
+        {
+            throw Fail(field, $"{field} must be in [2, 2048], was {value}");
+        }
+    }
+
     private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Name(ChatRole role) => role == ChatRole.User ? "user" : "assistant";
+    internal static string Name(ChatRole role) => role switch
+    {
+        ChatRole.User => "user",
+        ChatRole.Assistant => "assistant",
+        ChatRole.System => "system (put the persona in ChatRequest.System)",
+        ChatRole.Tool => "tool",
+        _ => role.ToString(),
+    };
 
-    private static QianfanValidationException Fail(string field, string message) => new(message, field);
+    internal static QianfanValidationException Fail(string field, string message) => new(message, field);
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Qianfan.Sdk.Chat;
 
-/// <summary>Who said a message. V1 chat takes only these two; the persona goes in <see cref="ChatRequest.System"/>.</summary>
+/// <summary>
+/// Who said a message. V1 chat takes only <see cref="User"/> and <see cref="Assistant"/> (its persona goes in
+/// <see cref="ChatRequest.System"/>); V2 chat takes all four.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ChatRole>))]
 public enum ChatRole
 {
@@ -13,4 +16,12 @@ public enum ChatRole
     /// <summary>The model's earlier reply, between two user messages.</summary>
     [JsonStringEnumMemberName("assistant")]
     Assistant,
+
+    /// <summary>The persona or instructions (V2 only).</summary>
+    [JsonStringEnumMemberName("system")]
+    System,
+
+    /// <summary>A tool's result, answering an assistant's tool call (V2 only).</summary>
+    [JsonStringEnumMemberName("tool")]
+    Tool,
 }

@@ -35,16 +35,22 @@ public class QianfanException : Exception
     /// <param name="statusCode">The HTTP status of the answer, where there was one.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
     public QianfanException(int? errorCode, string errorMessage, string? requestId = null, HttpStatusCode? statusCode = null, Exception? innerException = null)
-        : base(Describe(errorCode, errorMessage, requestId, statusCode), innerException)
+        : base(errorMessage, innerException)
     {
+        _fromService = true;
         ErrorCode = errorCode;
         ErrorMessage = errorMessage;
         RequestId = requestId;
         StatusCode = statusCode;
     }
 
+    private readonly bool _fromService;
+
     /// <summary>The service's <c>error_code</c> (see <see cref="QianfanErrorCodes"/>); null when the answer carried none.</summary>
     public int? ErrorCode { get; }
+
+    /// <summary>The V2 API's string error code (<c>error.code</c>, e.g. <c>invalid_model</c>); null for V1 answers.</summary>
+    public string? ErrorName { get; init; }
 
     /// <summary>The service's <c>error_msg</c>, or a description of what went wrong.</summary>
     public string ErrorMessage { get; }
@@ -67,12 +73,20 @@ public class QianfanException : Exception
         || StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         || (int?)StatusCode >= 500;
 
-    private static string Describe(int? errorCode, string errorMessage, string? requestId, HttpStatusCode? statusCode)
+    /// <summary>The error code (or V2 error name), the message, the HTTP status and the request id, as one line.</summary>
+    public override string Message => _fromService ? Describe(ErrorCode, ErrorName, ErrorMessage, RequestId, StatusCode) : base.Message;
+
+    private static string Describe(int? errorCode, string? errorName, string errorMessage, string? requestId, HttpStatusCode? statusCode)
     {
         var text = new StringBuilder("Qianfan error");
         if (errorCode is { } code)
         {
             text.Append(' ').Append(code);
+        }
+
+        if (errorName is not null)
+        {
+            text.Append(' ').Append(errorName);
         }
 
         text.Append(": ").Append(errorMessage);

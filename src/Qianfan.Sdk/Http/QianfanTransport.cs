@@ -2,51 +2,48 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Errors;
 
 namespace Qianfan.Sdk.Http;
 
 /// <summary>
-/// Sends one V1 call through the client's pipeline: the overall timeout, the retry policy, the client-side rate
-/// limits, the access token (on 110/111 dropped, renewed and the request repeated exactly once) and the per-attempt
-/// timeout.
+/// Sends one call through the client's pipeline: the overall timeout, the retry policy, the client-side rate limits,
+/// the credentials (a token the service rejects is dropped, renewed and the request repeated exactly once) and the
+/// per-attempt timeout. One per API (V1, V2); the retry policy and the limits are shared by the client's transports.
 /// </summary>
-internal sealed partial class QianfanTransport : IDisposable
+internal sealed partial class QianfanTransport
 {
-    private const string ChatPath = "/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/";
-
     private readonly HttpClient _http;
-    private readonly IAccessTokenProvider _tokens;
+    private readonly IRequestAuthorizer _authorizer;
     private readonly ILogger _logger;
-    private readonly string _chatBase;
     private readonly TimeSpan _attemptTimeout;
     private readonly TimeSpan _overallTimeout;
     private readonly ResiliencePipeline _retry;
     private readonly ClientRateLimiter? _limiter;
 
-    public QianfanTransport(HttpClient http, QianfanOptions options, IAccessTokenProvider tokens, TimeProvider time, ILogger logger)
+    public QianfanTransport(HttpClient http, IRequestAuthorizer authorizer, ResiliencePipeline retry, ClientRateLimiter? limiter, QianfanOptions options, ILogger logger)
     {
         _http = http;
-        _tokens = tokens;
+        _authorizer = authorizer;
+        _retry = retry;
+        _limiter = limiter;
         _logger = logger;
         _attemptTimeout = options.Timeout;
         _overallTimeout = options.Retry.OverallTimeout;
-        _chatBase = options.BaseUrl.AbsoluteUri.TrimEnd('/') + ChatPath;
-        _retry = RetryPolicy.Create(options.Retry, time, logger);
-        _limiter = ClientRateLimiter.Create(options.RateLimits, time);
     }
 
     /// <summary>Counts the tokens a call used against the client-side TPM limit.</summary>
     public void RecordUsage(int totalTokens) => _limiter?.RecordTokens(totalTokens);
 
     /// <summary>
-    /// Posts <paramref name="body"/> to the chat <paramref name="endpoint"/> and hands each answer to
+    /// Posts <paramref name="body"/> to <paramref name="url"/> (named <paramref name="operation"/> in logs, never with
+    /// credentials) and hands each answer to
     /// <paramref name="read"/>, which owns (and disposes) the response. <paramref name="read"/> gets the attempt's
     /// token (cancelled by the per-attempt and overall timeouts) and the caller's own token.
     /// </summary>
-    public async Task<T> SendChatAsync<T>(
-        string endpoint,
+    public async Task<T> SendAsync<T>(
+        string url,
+        string operation,
         byte[] body,
         bool stream,
         Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
@@ -54,16 +51,16 @@ internal sealed partial class QianfanTransport : IDisposable
     {
         using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         overall.CancelAfter(_overallTimeout);
-        var call = new Call<T>(this, endpoint, body, stream, read, cancellationToken);
+        var call = new Call<T>(this, url, operation, body, stream, read, cancellationToken);
         var context = ResilienceContextPool.Shared.Get(overall.Token);
-        context.Properties.Set(RetryPolicy.EndpointKey, endpoint);
+        context.Properties.Set(RetryPolicy.OperationKey, operation);
         try
         {
             return await _retry.ExecuteAsync(static (ctx, c) => c.Transport.AttemptAsync(c, ctx.CancellationToken), context, call).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
         {
-            throw new TimeoutException($"The call to chat/{endpoint} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", ex);
+            throw new TimeoutException($"The call to {operation} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", ex);
         }
         finally
         {
@@ -75,7 +72,9 @@ internal sealed partial class QianfanTransport : IDisposable
     {
         for (var repeat = 1; ; repeat++)
         {
-            var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            // The request is built before the limiter's wait so a signature's clock starts when the token is ready.
+            using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null);
+            var token = await _authorizer.AuthorizeAsync(request, call.Url, cancellationToken).ConfigureAwait(false);
             if (_limiter is not null)
             {
                 await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -85,30 +84,29 @@ internal sealed partial class QianfanTransport : IDisposable
             attempt.CancelAfter(_attemptTimeout);
             try
             {
-                return await SendOnceAsync(call, token, attempt.Token).ConfigureAwait(false);
+                return await SendOnceAsync(call, request, attempt.Token).ConfigureAwait(false);
             }
-            catch (QianfanException ex) when (repeat == 1 && QianfanErrorCodes.IsTokenRejected(ex.ErrorCode))
+            catch (QianfanException ex) when (repeat == 1 && token is not null && _authorizer.IsRejected(ex))
             {
-                LogTokenRejected(_logger, ex.ErrorCode!.Value, call.Endpoint);
-                _tokens.Invalidate(token);
+                LogTokenRejected(_logger, ex.ErrorCode ?? (int?)ex.StatusCode, call.Operation);
+                _authorizer.Reject(token);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
             {
-                throw new TimeoutException($"chat/{call.Endpoint} did not answer within {_attemptTimeout.TotalSeconds:0.###} s.", ex);
+                throw new TimeoutException($"{call.Operation} did not answer within {_attemptTimeout.TotalSeconds:0.###} s.", ex);
             }
         }
     }
 
-    private async ValueTask<T> SendOnceAsync<T>(Call<T> call, string token, CancellationToken cancellationToken)
+    private async ValueTask<T> SendOnceAsync<T>(Call<T> call, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // The URL carries the token, so it is never logged; the endpoint is.
-        using var request = new HttpRequestMessage(HttpMethod.Post, string.Concat(_chatBase, call.Endpoint, "?access_token=", Uri.EscapeDataString(token)));
+        // The URL may carry a token, so it is never logged; the operation is.
         var content = new ByteArrayContent(call.Body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Content = content;
 
         var started = Stopwatch.GetTimestamp();
-        LogSending(_logger, call.Endpoint, call.Stream, ++call.Attempts);
+        LogSending(_logger, call.Operation, call.Stream, ++call.Attempts);
         var response = await _http.SendAsync(
             request,
             call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
@@ -116,7 +114,7 @@ internal sealed partial class QianfanTransport : IDisposable
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogAnswered(_logger, call.Endpoint, (int)response.StatusCode, elapsedMs);
+            LogAnswered(_logger, call.Operation, (int)response.StatusCode, elapsedMs);
         }
 
         try
@@ -125,29 +123,28 @@ internal sealed partial class QianfanTransport : IDisposable
         }
         catch (QianfanException ex)
         {
-            LogFailed(_logger, call.Endpoint, ex.ErrorCode, ex.ErrorMessage);
+            LogFailed(_logger, call.Operation, ex.ErrorCode, ex.ErrorName, ex.ErrorMessage);
             throw;
         }
     }
 
-    public void Dispose() => _limiter?.Dispose();
+    [LoggerMessage(Level = LogLevel.Debug, Message = "POST {Operation} (stream: {Stream}, attempt {Attempt})")]
+    private static partial void LogSending(ILogger logger, string operation, bool stream, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "POST chat/{Endpoint} (stream: {Stream}, attempt {Attempt})")]
-    private static partial void LogSending(ILogger logger, string endpoint, bool stream, int attempt);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Operation} answered HTTP {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogAnswered(ILogger logger, string operation, int status, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "chat/{Endpoint} answered HTTP {Status} in {ElapsedMs:0.0} ms")]
-    private static partial void LogAnswered(ILogger logger, string endpoint, int status, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation} failed with error {ErrorCode}{ErrorName}: {ErrorMessage}")]
+    private static partial void LogFailed(ILogger logger, string operation, int? errorCode, string? errorName, string errorMessage);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "chat/{Endpoint} failed with error {ErrorCode}: {ErrorMessage}")]
-    private static partial void LogFailed(ILogger logger, string endpoint, int? errorCode, string errorMessage);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The service rejected the access token (error {ErrorCode}) on chat/{Endpoint}; getting a new one and repeating once")]
-    private static partial void LogTokenRejected(ILogger logger, int errorCode, string endpoint);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The service rejected the token (error {ErrorCode}) on {Operation}; getting a new one and repeating once")]
+    private static partial void LogTokenRejected(ILogger logger, int? errorCode, string operation);
 
     /// <summary>What one call sends, carried through the retry pipeline without a closure.</summary>
     private sealed class Call<T>(
         QianfanTransport transport,
-        string endpoint,
+        string url,
+        string operation,
         byte[] body,
         bool stream,
         Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
@@ -155,7 +152,9 @@ internal sealed partial class QianfanTransport : IDisposable
     {
         public QianfanTransport Transport { get; } = transport;
 
-        public string Endpoint { get; } = endpoint;
+        public string Url { get; } = url;
+
+        public string Operation { get; } = operation;
 
         public byte[] Body { get; } = body;
 

@@ -58,6 +58,9 @@ internal static class ResponseReader
         }
     }
 
+    /// <summary><see cref="ThrowIfError"/> for a whole body read into an array (the shape stream openers take).</summary>
+    public static void ThrowIfErrorBody(byte[] body, HttpResponseMessage response, string? requestId) => ThrowIfError(body, response, requestId);
+
     /// <summary>The error envelope in <paramref name="json"/>, or null when it is a normal answer.</summary>
     public static ErrorEnvelope? TryReadError(ReadOnlySpan<byte> json)
     {
@@ -88,8 +91,8 @@ internal static class ResponseReader
             $"expected an event stream, but the service answered HTTP {(int)response.StatusCode} with {response.Content.Headers.ContentType?.MediaType ?? "no content type"}");
 
     /// <summary>An exception for a failed answer, carrying the status, request id and any <c>Retry-After</c>.</summary>
-    public static QianfanException Fail(HttpResponseMessage response, string? requestId, int? errorCode, string message, Exception? innerException = null) =>
-        new(errorCode, message, requestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response) };
+    public static QianfanException Fail(HttpResponseMessage response, string? requestId, int? errorCode, string message, Exception? innerException = null, string? errorName = null) =>
+        new(errorCode, message, requestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response), ErrorName = errorName };
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {

@@ -12,7 +12,7 @@ namespace Qianfan.Sdk.Http;
 /// </summary>
 internal static partial class RetryPolicy
 {
-    public static readonly ResiliencePropertyKey<string> EndpointKey = new("qianfan.endpoint");
+    public static readonly ResiliencePropertyKey<string> OperationKey = new("qianfan.operation");
 
     public static ResiliencePipeline Create(QianfanRetryOptions options, TimeProvider time, ILogger logger)
     {
@@ -37,8 +37,8 @@ internal static partial class RetryPolicy
                 {
                     var reason = Describe(args.Outcome.Exception);
                     QianfanTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", reason));
-                    args.Context.Properties.TryGetValue(EndpointKey, out var endpoint);
-                    LogRetry(logger, endpoint, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds);
+                    args.Context.Properties.TryGetValue(OperationKey, out var operation);
+                    LogRetry(logger, operation, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             })
@@ -62,11 +62,12 @@ internal static partial class RetryPolicy
     private static string Describe(Exception? exception) => exception switch
     {
         QianfanException { ErrorCode: { } code } => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QianfanException { ErrorName: { } name } => name,
         QianfanException { StatusCode: { } status } => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
         null => "unknown",
         _ => exception.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying chat/{Endpoint} (attempt {Attempt}) in {DelayMs} ms after {Reason}")]
-    private static partial void LogRetry(ILogger logger, string? endpoint, int attempt, string reason, long delayMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying {Operation} (attempt {Attempt}) in {DelayMs} ms after {Reason}")]
+    private static partial void LogRetry(ILogger logger, string? operation, int attempt, string reason, long delayMs);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Http;
+using Qianfan.Sdk.V2;
 
 namespace Qianfan.Sdk.Serialization;
 
@@ -12,4 +13,9 @@ namespace Qianfan.Sdk.Serialization;
 [JsonSerializable(typeof(ChatChunk))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(OAuthTokenResponse))]
+[JsonSerializable(typeof(BearerTokenResponse))]
+[JsonSerializable(typeof(ChatCompletionRequestBody))]
+[JsonSerializable(typeof(ChatCompletion))]
+[JsonSerializable(typeof(ChatCompletionChunk))]
+[JsonSerializable(typeof(V2ErrorEnvelope))]
 internal sealed partial class QianfanJsonContext : JsonSerializerContext;

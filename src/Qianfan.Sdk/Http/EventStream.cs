@@ -1,38 +1,42 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.Http;
-using Qianfan.Sdk.Serialization;
 
-namespace Qianfan.Sdk.Chat;
+namespace Qianfan.Sdk.Http;
 
 /// <summary>
 /// An open <c>text/event-stream</c> answer, read one <c>data:</c> event at a time with <see cref="SseParser"/> and
-/// deserialized straight from the event's UTF-8 bytes. It is opened inside a retry attempt up to its first chunk,
-/// so only a stream that has yielded nothing can be repeated.
+/// deserialized straight from the event's UTF-8 bytes by the API's parser. It is opened inside a retry attempt up to
+/// its first item, so only a stream that has yielded nothing can be repeated.
 /// </summary>
-internal sealed class ChatStream : IAsyncDisposable
+internal sealed class EventStream<T> : IAsyncDisposable
+    where T : class
 {
     private readonly HttpResponseMessage _response;
-    private readonly IAsyncEnumerator<SseItem<StreamEvent>> _events;
+    private readonly IAsyncEnumerator<SseItem<StreamEvent<T>>> _events;
     private readonly string? _requestId;
     private int _received;
 
-    private ChatStream(HttpResponseMessage response, IAsyncEnumerator<SseItem<StreamEvent>> events, string? requestId)
+    private EventStream(HttpResponseMessage response, IAsyncEnumerator<SseItem<StreamEvent<T>>> events, string? requestId)
     {
         _response = response;
         _events = events;
         _requestId = requestId;
     }
 
-    /// <summary>The first chunk, read while opening.</summary>
-    public ChatChunk First { get; private set; } = null!;
+    /// <summary>The first item, read while opening; null when the stream ended at once with its end marker.</summary>
+    public T? First { get; private set; }
 
     /// <summary>
-    /// Opens the stream and reads its first chunk. The attempt's token bounds only this opening; the rest of the
-    /// stream is read with the caller's token.
+    /// Opens the stream and reads its first item. The attempt's token bounds only this opening; the rest of the
+    /// stream is read with the caller's token. A non-stream answer is handed to <paramref name="throwError"/>.
     /// </summary>
-    public static async ValueTask<ChatStream> OpenAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken)
+    public static async ValueTask<EventStream<T>> OpenAsync(
+        HttpResponseMessage response,
+        SseItemParser<StreamEvent<T>> parser,
+        Action<byte[], HttpResponseMessage, string?> throwError,
+        CancellationToken attemptToken,
+        CancellationToken callerToken)
     {
         var requestId = ResponseReader.GetRequestId(response);
         if (!ResponseReader.IsEventStream(response) || !response.IsSuccessStatusCode)
@@ -40,19 +44,19 @@ internal sealed class ChatStream : IAsyncDisposable
             using (response)
             {
                 var bytes = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
-                ResponseReader.ThrowIfError(bytes, response, requestId);
+                throwError(bytes, response, requestId);
                 throw ResponseReader.NotAnEventStream(response, requestId);
             }
         }
 
-        ChatStream? stream = null;
+        EventStream<T>? stream = null;
         try
         {
             var content = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
-            var events = SseParser.Create(content, static (_, data) => StreamEvent.Parse(data)).EnumerateAsync(callerToken).GetAsyncEnumerator(callerToken);
-            stream = new ChatStream(response, events, requestId);
+            var events = SseParser.Create(content, parser).EnumerateAsync(callerToken).GetAsyncEnumerator(callerToken);
+            stream = new EventStream<T>(response, events, requestId);
 
-            // Until the first chunk, a timeout (or cancellation) of the attempt aborts the read by closing the response.
+            // Until the first item, a timeout (or cancellation) of the attempt aborts the read by closing the response.
             using (attemptToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
             {
                 stream.First = await stream.ReadNextAsync(callerToken).ConfigureAwait(false);
@@ -73,12 +77,15 @@ internal sealed class ChatStream : IAsyncDisposable
         }
     }
 
-    /// <summary>The next chunk; throws when the stream ends before <c>is_end</c> or carries an error.</summary>
-    public async ValueTask<ChatChunk> ReadNextAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The next item, or null at the stream's end marker; throws when the connection ends before it or an event
+    /// carries an error.
+    /// </summary>
+    public async ValueTask<T?> ReadNextAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            StreamEvent item;
+            StreamEvent<T> item;
             try
             {
                 if (!await _events.MoveNextAsync().ConfigureAwait(false))
@@ -99,13 +106,18 @@ internal sealed class ChatStream : IAsyncDisposable
 
             if (item.Error is { } error)
             {
-                throw new QianfanException(error.ErrorCode, error.ErrorMessage ?? "(no message)", _requestId, _response.StatusCode);
+                throw new QianfanException(error.Code, error.Message, _requestId, _response.StatusCode) { ErrorName = error.Name };
             }
 
-            if (item.Chunk is { } chunk)
+            if (item.IsDone)
+            {
+                return null;
+            }
+
+            if (item.Item is { } value)
             {
                 _received++;
-                return chunk;
+                return value;
             }
         }
     }
@@ -122,7 +134,7 @@ internal sealed class ChatStream : IAsyncDisposable
         }
     }
 
-    private static async ValueTask DisposeAsync(ChatStream? stream, HttpResponseMessage response)
+    private static async ValueTask DisposeAsync(EventStream<T>? stream, HttpResponseMessage response)
     {
         if (stream is not null)
         {
@@ -131,22 +143,6 @@ internal sealed class ChatStream : IAsyncDisposable
         else
         {
             response.Dispose();
-        }
-    }
-
-    /// <summary>One parsed <c>data:</c> payload: a chunk, an error envelope, or nothing (an empty event).</summary>
-    private readonly record struct StreamEvent(ChatChunk? Chunk, ErrorEnvelope? Error)
-    {
-        public static StreamEvent Parse(ReadOnlySpan<byte> data)
-        {
-            if (data.Trim(" \t\r\n"u8).IsEmpty)
-            {
-                return default;
-            }
-
-            return ResponseReader.TryReadError(data) is { } error
-                ? new StreamEvent(null, error)
-                : new StreamEvent(JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ChatChunk), null);
         }
     }
 }

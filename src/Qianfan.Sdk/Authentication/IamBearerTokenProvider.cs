@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Http;
+using Qianfan.Sdk.Serialization;
+
+namespace Qianfan.Sdk.Authentication;
+
+/// <summary>
+/// Obtains a V2 bearer token with the IAM keys (a signed <c>GET /v1/BCE-BEARER/token</c>) and caches it until shortly
+/// before its <c>expireTime</c>, one exchange at a time.
+/// </summary>
+internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
+{
+    private readonly HttpClient _http;
+    private readonly string _tokenUrl;
+    private readonly string _accessKey;
+    private readonly string _secretKey;
+    private readonly int _signatureSeconds;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SingleFlightTokenCache _cache;
+
+    public IamBearerTokenProvider(HttpClient http, QianfanOptions options, TimeProvider time, ILogger logger)
+    {
+        _http = http;
+        _accessKey = options.IamAccessKey!;
+        _secretKey = options.IamSecretKey!;
+        _signatureSeconds = (int)Math.Min(int.MaxValue, options.IamSignatureExpiration.TotalSeconds);
+        _timeout = options.AuthTimeout;
+        _time = time;
+        _logger = logger;
+        _tokenUrl = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{options.IamBaseUrl.AbsoluteUri.TrimEnd('/')}/v1/BCE-BEARER/token?expireInSeconds={(long)options.BearerTokenLifetime.TotalSeconds}");
+        _cache = new SingleFlightTokenCache(ExchangeAsync, options.TokenRefreshMargin, time, logger);
+    }
+
+    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
+
+    public void Invalidate(string accessToken) => _cache.Invalidate(accessToken);
+
+    private async Task<IssuedToken> ExchangeAsync()
+    {
+        LogExchanging(_logger);
+        using var timeout = new CancellationTokenSource(_timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, _tokenUrl);
+            SignatureAuthorizer.Sign(request, _accessKey, _secretKey, _signatureSeconds, _time.GetUtcNow());
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var body = Parse(bytes, response.StatusCode);
+            if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(body.Token) || body.ExpireTime is not { } expires)
+            {
+                throw new QianfanAuthenticationException(
+                    body.Code ?? "invalid_response",
+                    body.Message ?? $"the IAM token endpoint answered HTTP {(int)response.StatusCode} without a token",
+                    response.StatusCode);
+            }
+
+            LogObtained(_logger, expires);
+            return new IssuedToken(body.Token, expires);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The IAM token endpoint did not answer within {_timeout.TotalSeconds:0.###} s.", ex);
+        }
+    }
+
+    private static BearerTokenResponse Parse(byte[] bytes, HttpStatusCode status)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, QianfanJsonContext.Default.BearerTokenResponse)
+                ?? throw new QianfanAuthenticationException("invalid_response", "the IAM token endpoint returned an empty body", status);
+        }
+        catch (JsonException ex)
+        {
+            throw new QianfanAuthenticationException("invalid_response", $"the IAM token endpoint returned a body that is not JSON ({bytes.Length} bytes)", status, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Obtaining a V2 bearer token with the IAM keys")]
+    private static partial void LogExchanging(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Obtained a V2 bearer token valid until {ExpiresAt:u}")]
+    private static partial void LogObtained(ILogger logger, DateTimeOffset expiresAt);
+}

@@ -1,0 +1,22 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Qianfan.Sdk.Authentication;
+using Qianfan.Sdk.Errors;
+
+namespace Qianfan.Sdk.Http;
+
+/// <summary>V2's way: <c>Authorization: Bearer …</c>; a 401 means the bearer token must be renewed.</summary>
+internal sealed class BearerAuthorizer(IAccessTokenProvider tokens) : IRequestAuthorizer
+{
+    public async ValueTask<string?> AuthorizeAsync(HttpRequestMessage request, string url, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.RequestUri = new Uri(url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return token;
+    }
+
+    public bool IsRejected(QianfanException error) => error.StatusCode == HttpStatusCode.Unauthorized;
+
+    public void Reject(string token) => tokens.Invalidate(token);
+}
