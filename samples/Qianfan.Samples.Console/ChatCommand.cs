@@ -1,3 +1,4 @@
+using Qianfan.Sdk;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
@@ -8,7 +9,7 @@ namespace Qianfan.Samples.Console;
 /// Runs <c>chat</c>: one-shot with a message, otherwise a conversation read line by line from stdin. stdout carries
 /// only reply text; everything else goes to stderr.
 /// </summary>
-internal sealed class ChatCommand(ChatClient chat, CliOptions options, TextReader input, TextWriter output, TextWriter error)
+internal sealed class ChatCommand(QianfanClient client, CliOptions options, TextReader input, TextWriter output, TextWriter error)
 {
     public const int Success = 0;
     public const int ServiceFailure = 1;
@@ -16,17 +17,18 @@ internal sealed class ChatCommand(ChatClient chat, CliOptions options, TextReade
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var template = CreateTemplate();
+        IChatSession session = options.Api == "v2"
+            ? new V2ChatSession(client.ChatCompletions, options)
+            : new V1ChatSession(new ChatConversation(client.Chat, CreateTemplate()));
         if (options.Message is { } message)
         {
-            var conversation = new ChatConversation(chat, template);
-            return await TurnAsync(conversation, message, cancellationToken).ConfigureAwait(false);
+            return await TurnAsync(session, message, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ConverseAsync(new ChatConversation(chat, template), cancellationToken).ConfigureAwait(false);
+        return await ConverseAsync(session, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> ConverseAsync(ChatConversation conversation, CancellationToken cancellationToken)
+    private async Task<int> ConverseAsync(IChatSession conversation, CancellationToken cancellationToken)
     {
         var exitCode = Success;
         while (true)
@@ -52,7 +54,7 @@ internal sealed class ChatCommand(ChatClient chat, CliOptions options, TextReade
         }
     }
 
-    private async Task<int> TurnAsync(ChatConversation conversation, string message, CancellationToken cancellationToken)
+    private async Task<int> TurnAsync(IChatSession conversation, string message, CancellationToken cancellationToken)
     {
         try
         {
@@ -89,25 +91,25 @@ internal sealed class ChatCommand(ChatClient chat, CliOptions options, TextReade
         }
     }
 
-    private async Task<bool> CompleteTurnAsync(ChatConversation conversation, string message, CancellationToken cancellationToken)
+    private async Task<bool> CompleteTurnAsync(IChatSession conversation, string message, CancellationToken cancellationToken)
     {
-        var reply = await conversation.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(reply.Result).ConfigureAwait(false);
+        var (reply, clearHistory) = await conversation.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(reply).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return reply.NeedClearHistory;
+        return clearHistory;
     }
 
-    private async Task<bool> StreamTurnAsync(ChatConversation conversation, string message, CancellationToken cancellationToken)
+    private async Task<bool> StreamTurnAsync(IChatSession conversation, string message, CancellationToken cancellationToken)
     {
         var clearHistory = false;
         var started = false;
         try
         {
-            await foreach (var chunk in conversation.StreamAsync(message, cancellationToken).ConfigureAwait(false))
+            await foreach (var (text, clear) in conversation.StreamAsync(message, cancellationToken).ConfigureAwait(false))
             {
                 started = true;
-                clearHistory |= chunk.NeedClearHistory;
-                await output.WriteAsync(chunk.Result).ConfigureAwait(false);
+                clearHistory |= clear;
+                await output.WriteAsync(text).ConfigureAwait(false);
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -127,7 +129,7 @@ internal sealed class ChatCommand(ChatClient chat, CliOptions options, TextReade
     {
         var request = options.Endpoint is { } endpoint
             ? new ChatRequest(ModelSpec.ForCustomEndpoint(endpoint))
-            : new ChatRequest(options.Model);
+            : new ChatRequest(options.Model ?? ModelCatalog.DefaultModel);
         request.System = options.System;
         request.Temperature = options.Temperature;
         request.TopP = options.TopP;

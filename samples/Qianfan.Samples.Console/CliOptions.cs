@@ -3,7 +3,11 @@ namespace Qianfan.Samples.Console;
 /// <summary>What the command line asked for.</summary>
 internal sealed class CliOptions
 {
-    public string Model { get; set; } = Qianfan.Sdk.Models.ModelCatalog.DefaultModel;
+    /// <summary>The model; null uses the API's default (ERNIE-Lite-8K, spelled ernie-lite-8k on V2).</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Which API: v1 (wenxinworkshop chat) or v2 (OpenAI-compatible chat completions).</summary>
+    public string Api { get; set; } = "v1";
 
     public string? Endpoint { get; set; }
 

@@ -12,8 +12,9 @@ internal static class CliParser
         (until EOF or 'exit') and keeps the conversation's history.
 
         options:
-          --model NAME            model name (default ERNIE-Lite-8K)
-          --endpoint SUFFIX       a custom service's API path (overrides --model)
+          --api v1|v2             the V1 chat API (default) or the V2 OpenAI-compatible one
+          --model NAME            model name (default ERNIE-Lite-8K; on v2 ernie-lite-8k)
+          --endpoint SUFFIX       a custom service's API path (v1; overrides --model)
           --stream                print the reply as it arrives
           --system TEXT           the persona
           --temperature X         (0, 1]
@@ -26,9 +27,15 @@ internal static class CliParser
           -h, --help              this text
 
         environment:
-          QIANFAN_AK, QIANFAN_SK  the application's API Key and Secret Key
-          QIANFAN_ACCESS_TOKEN    a ready access token (instead of QIANFAN_AK / QIANFAN_SK)
+          QIANFAN_AK, QIANFAN_SK  the application's API Key and Secret Key (v1)
+          QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY
+                                  IAM keys: v1 calls are signed, v2 gets a bearer token;
+                                  they win over QIANFAN_AK / QIANFAN_SK
+          QIANFAN_ACCESS_TOKEN    a ready access token (v1)
+          QIANFAN_API_KEY         a V2 API key (bce-v3/ALTAK-...)
           QIANFAN_BASE_URL        default https://aip.baidubce.com
+          QIANFAN_V2_BASE_URL     default https://qianfan.baidubce.com
+          QIANFAN_IAM_BASE_URL    default https://iam.bj.baidubce.com
           With no credentials set, an offline emulator is started and used.
         """;
 
@@ -61,6 +68,11 @@ internal static class CliParser
                 case "--stream": options.Stream = true; break;
                 case "--verbose": options.Verbose = true; break;
                 case "--model": options.Model = Value(args, ref i); break;
+                case "--api":
+                    options.Api = Value(args, ref i) is ("v1" or "v2") and var api
+                        ? api
+                        : throw new CliUsageException("--api expects v1 or v2");
+                    break;
                 case "--endpoint": options.Endpoint = Value(args, ref i); break;
                 case "--system": options.System = Value(args, ref i); break;
                 case "--user-id": options.UserId = Value(args, ref i); break;
@@ -87,6 +99,11 @@ internal static class CliParser
         if (positional.Count > 1)
         {
             throw new CliUsageException("expected at most one MESSAGE; quote a message that has spaces");
+        }
+
+        if (options.Api == "v2" && options.Endpoint is not null)
+        {
+            throw new CliUsageException("--endpoint is a V1 custom service path; it does not apply with --api v2");
         }
 
         options.Message = positional.Count == 1 ? positional[0] : null;

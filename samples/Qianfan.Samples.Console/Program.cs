@@ -59,11 +59,17 @@ try
         options.BaseUrl = emulator.BaseUri;
         options.ApiKey = emulator.ApiKey;
         options.SecretKey = emulator.SecretKey;
-        Console.Error.WriteLine($"notice: QIANFAN_AK and QIANFAN_SK are not set; chatting with the offline Qianfan emulator at {emulator.BaseUrl}");
+        options.V2BaseUrl = emulator.BaseUri;
+        options.V2ApiKey = emulator.V2ApiKey;
+        Console.Error.WriteLine($"notice: no Qianfan credentials are set; chatting with the offline Qianfan emulator at {emulator.BaseUrl}");
+    }
+    else if (cli.Verbose)
+    {
+        Console.Error.WriteLine($"notice: authenticating with {CredentialSource.Describe(options, cli.Api)}");
     }
 
     using var client = new QianfanClient(options, loggerFactory: loggerFactory);
-    var command = new ChatCommand(client.Chat, cli, Console.In, Console.Out, Console.Error);
+    var command = new ChatCommand(client, cli, Console.In, Console.Out, Console.Error);
     return await command.RunAsync(cancellation.Token);
 }
 catch (ArgumentException ex)

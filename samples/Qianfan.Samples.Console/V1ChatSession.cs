@@ -1,0 +1,22 @@
+using System.Runtime.CompilerServices;
+using Qianfan.Sdk.Chat;
+
+namespace Qianfan.Samples.Console;
+
+/// <summary>V1 chat through the SDK's <see cref="ChatConversation"/>, which keeps and clears the history itself.</summary>
+internal sealed class V1ChatSession(ChatConversation conversation) : IChatSession
+{
+    public async Task<(string Reply, bool ClearHistory)> SendAsync(string message, CancellationToken cancellationToken)
+    {
+        var reply = await conversation.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        return (reply.Result, reply.NeedClearHistory);
+    }
+
+    public async IAsyncEnumerable<(string Text, bool ClearHistory)> StreamAsync(string message, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in conversation.StreamAsync(message, cancellationToken).ConfigureAwait(false))
+        {
+            yield return (chunk.Result, chunk.NeedClearHistory);
+        }
+    }
+}
