@@ -21,7 +21,7 @@ internal static class BceSignatureVerifier
         if (parts.Length != 6
             || parts[0] != BceSigner.Version
             || parts[1] != accessKey
-            || !DateTimeOffset.TryParseExact(parts[2], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)
+            || !BceSigner.TryParseTimestamp(parts[2], out var signedAt)
             || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expirationSeconds)
             || now > signedAt.AddSeconds(expirationSeconds))
         {
@@ -30,8 +30,10 @@ internal static class BceSignatureVerifier
 
         var signedHeaders = parts[4].Length == 0 ? [] : parts[4].Split(';').Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var expected = BceSigner.Signature(
-            string.Join('/', parts[..4]),
+            accessKey,
             secretKey,
+            signedAt,
+            expirationSeconds,
             request.Method,
             request.Path.Value ?? "/",
             Query(request.QueryString),

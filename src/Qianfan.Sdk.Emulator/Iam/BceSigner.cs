@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using SdkSigner = Qianfan.Sdk.Authentication.BceSigner;
 
 namespace Qianfan.Sdk.Emulator.Iam;
 
 /// <summary>
-/// Computes a <c>bce-auth-v1</c> signature exactly as Baidu's official SDKs do (docs/qianfan-api.md, "AK/SK signing"),
-/// so the emulator can check a signed call the way the service does.
+/// The service's side of <c>bce-auth-v1</c>: which headers of a received request count as signed, and the signature
+/// it therefore expects. The canonicalization and HMAC are the SDK's own <see cref="SdkSigner"/>, so the emulator
+/// cannot drift from the client it tests (docs/qianfan-api.md, "AK/SK signing").
 /// </summary>
 internal static class BceSigner
 {
@@ -15,17 +15,20 @@ internal static class BceSigner
     /// <summary>The headers signed when the authorization names none, besides every <c>x-bce-*</c> header.</summary>
     public static readonly string[] DefaultSignedHeaders = ["host", "content-md5", "content-length", "content-type"];
 
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset time) => SdkSigner.FormatTimestamp(time);
 
-    /// <summary>The hex signature of one request.</summary>
+    public static bool TryParseTimestamp(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+
+    /// <summary>The hex signature of one request, from its authorization prefix.</summary>
     /// <param name="authStringPrefix"><c>bce-auth-v1/{AK}/{timestamp}/{expirationSeconds}</c>.</param>
     /// <param name="secretKey">The IAM Secret Key.</param>
-    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="method">The HTTP method as received.</param>
     /// <param name="path">The decoded request path.</param>
     /// <param name="query">The decoded query parameters (a null value signs as <c>key=</c>).</param>
-    /// <param name="headers">The request headers by name (any case).</param>
+    /// <param name="headers">All the request headers by name (any case); the signed ones are picked here.</param>
     /// <param name="signedHeaders">The lower-case names to sign; empty signs the defaults plus <c>x-bce-*</c>.</param>
+    /// <exception cref="ArgumentException">The prefix is not of that form.</exception>
     public static string Signature(
         string authStringPrefix,
         string secretKey,
@@ -35,30 +38,57 @@ internal static class BceSigner
         IEnumerable<KeyValuePair<string, string>> headers,
         IReadOnlyCollection<string> signedHeaders)
     {
-        var signingKey = Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(authStringPrefix)));
-        var canonicalRequest = string.Join(
-            '\n',
-            method,
-            BceCanonical.Encode(path, keepSlash: true),
-            CanonicalQuery(query),
-            CanonicalHeaders(headers, signedHeaders));
-        return Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.UTF8.GetBytes(canonicalRequest)));
+        var parts = authStringPrefix.Split('/');
+        if (parts.Length != 4
+            || parts[0] != Version
+            || !TryParseTimestamp(parts[2], out var signedAt)
+            || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expirationSeconds))
+        {
+            throw new ArgumentException("Expected bce-auth-v1/{AK}/{timestamp}/{expirationSeconds}.", nameof(authStringPrefix));
+        }
+
+        return Signature(parts[1], secretKey, signedAt, expirationSeconds, method, path, query, headers, signedHeaders);
     }
 
-    private static string CanonicalQuery(IEnumerable<KeyValuePair<string, string?>> query) =>
-        string.Join('&', query
-            .Where(p => !p.Key.Equals("authorization", StringComparison.OrdinalIgnoreCase))
-            .Select(p => $"{BceCanonical.Encode(p.Key)}={BceCanonical.Encode(p.Value ?? string.Empty)}")
-            .Order(StringComparer.Ordinal));
+    /// <summary>The hex signature of one request.</summary>
+    /// <param name="accessKey">The IAM Access Key named in the authorization.</param>
+    /// <param name="secretKey">The IAM Secret Key.</param>
+    /// <param name="signedAt">The authorization's timestamp.</param>
+    /// <param name="expirationSeconds">The authorization's lifetime.</param>
+    /// <param name="method">The HTTP method as received.</param>
+    /// <param name="path">The decoded request path.</param>
+    /// <param name="query">The decoded query parameters (a null value signs as <c>key=</c>).</param>
+    /// <param name="headers">All the request headers by name (any case); the signed ones are picked here.</param>
+    /// <param name="signedHeaders">The lower-case names to sign; empty signs the defaults plus <c>x-bce-*</c>.</param>
+    public static string Signature(
+        string accessKey,
+        string secretKey,
+        DateTimeOffset signedAt,
+        int expirationSeconds,
+        string method,
+        string path,
+        IEnumerable<KeyValuePair<string, string?>> query,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        IReadOnlyCollection<string> signedHeaders)
+    {
+        var authorization = SdkSigner.Sign(
+            accessKey, secretKey, new HttpMethod(method), path, query, Signed(headers, signedHeaders), signedAt, expirationSeconds);
+        return authorization[(authorization.LastIndexOf('/') + 1)..];
+    }
 
-    private static string CanonicalHeaders(IEnumerable<KeyValuePair<string, string>> headers, IReadOnlyCollection<string> signedHeaders) =>
-        string.Join('\n', headers
-            .Select(h => (Name: h.Key.Trim().ToLowerInvariant(), Value: h.Value.Trim()))
-            .Where(h => signedHeaders.Count > 0
-                ? signedHeaders.Contains(h.Name)
-                : h.Name.StartsWith("x-bce-", StringComparison.Ordinal) || DefaultSignedHeaders.Contains(h.Name))
-            .Select(h => $"{BceCanonical.Encode(h.Name)}:{BceCanonical.Encode(h.Value)}")
-            .Order(StringComparer.Ordinal));
-
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+    private static IEnumerable<KeyValuePair<string, string>> Signed(
+        IEnumerable<KeyValuePair<string, string>> headers,
+        IReadOnlyCollection<string> signedHeaders)
+    {
+        foreach (var header in headers)
+        {
+            var name = header.Key.Trim().ToLowerInvariant();
+            if (signedHeaders.Count > 0
+                    ? signedHeaders.Contains(name)
+                    : name.StartsWith("x-bce-", StringComparison.Ordinal) || DefaultSignedHeaders.Contains(name))
+            {
+                yield return header;
+            }
+        }
+    }
 }
