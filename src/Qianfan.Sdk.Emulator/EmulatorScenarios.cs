@@ -16,6 +16,16 @@ namespace Qianfan.Sdk.Emulator;
 /// then the service's own checks (endpoint, HTTP method, access token or <c>bce-auth-v1</c> signature), <see cref="FailNextChatCalls"/>, body validation,
 /// <see cref="FailNextStreamsAtStart"/>, the QPS/RPM/TPM limits, and finally the answer
 /// (<see cref="ClearHistoryOnNextChatCalls"/>, <see cref="CutNextStreams"/>, <see cref="HoldNextStreamAfterFirstChunk"/>).
+/// <para>
+/// V2 calls (<c>/v2/chat/completions</c>) meet the same chat scenarios in the same order and share their counts with V1
+/// calls: the delays, random faults, resets, injected HTTP statuses, injected errors, stream-start errors, QPS/RPM/TPM
+/// limits, <see cref="StreamSentenceDelay"/>, cuts (a cut V2 stream ends without its finishing piece, usage or
+/// <c>data: [DONE]</c>) and holds. A V1 error code becomes the V2 answer for the same condition, with the V2 error
+/// body <c>{"error":{"code","message","type"},"id"}</c> and its HTTP status (see <see cref="FailNextChatCalls"/>).
+/// The access-token scenarios (<see cref="ExpireTokensAfterCalls"/>, <see cref="ExpireAllTokens"/>) and the
+/// unsafe-input ones (<see cref="ClearHistoryTrigger"/>, <see cref="ClearHistoryOnNextChatCalls"/>) are V1 only;
+/// <see cref="DelayNextTokenResponses"/> also holds requests to the bearer-token endpoint.
+/// </para>
 /// </remarks>
 public sealed class EmulatorScenarios
 {
@@ -133,6 +143,16 @@ public sealed class EmulatorScenarios
     /// Answers the next <paramref name="count"/> chat calls (with a valid token and endpoint) with
     /// <c>{"error_code":errorCode,"error_msg":...}</c> in an HTTP 200, as the service reports overload and the like.
     /// </summary>
+    /// <remarks>
+    /// A V2 call that takes one answers the V2 form of the code instead, with the V2 table's message unless
+    /// <paramref name="errorMessage"/> is given: 14, 13, 110, 111 → 401 <c>invalid_iam_token</c>; 15 → 401
+    /// <c>invalid_appid</c>; 6, 336004 → 401 <c>no_parameter_permission</c>; 3, 336005 → 401 <c>invalid_model</c>;
+    /// 336101 → 405 <c>method_not_supported</c>; 336002 → 400 <c>malformed_json</c>; 100, 336001, 336003, 336104,
+    /// 336105 → 400 <c>invalid_argument</c>; 18 → 429 <c>user_rate_limit_exceeded</c>; 4 → 429
+    /// <c>cluster_rate_limit_exceeded</c>; 17, 19 → 429 <c>user_rate_limit_exceeded</c>; 336501 → 429
+    /// <c>rpm_rate_limit_exceeded</c>; 336502 → 429 <c>tpm_rate_limit_exceeded</c>; 1, 2, 336000, 336100 and any
+    /// other code → 500 <c>internal_error</c> (type <c>Internal_error</c>).
+    /// </remarks>
     /// <param name="count">How many calls fail; 0 disarms.</param>
     /// <param name="errorCode">Any V1 code, e.g. 336100 (try again later) or 2 (service unavailable).</param>
     /// <param name="errorMessage">The <c>error_msg</c>; null uses the service's text for the code.</param>

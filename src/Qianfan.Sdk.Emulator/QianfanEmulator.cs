@@ -3,31 +3,37 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Qianfan.Sdk.Emulator.Hosting;
+using Qianfan.Sdk.Emulator.V2;
 
 namespace Qianfan.Sdk.Emulator;
 
 /// <summary>
-/// An offline look-alike of Baidu Qianfan's V1 service on a loopback port: OAuth tokens, chat in sync and stream
-/// mode for every catalog endpoint (and custom ones), the service's validation and error codes, rate-limit headers,
-/// switchable <see cref="Scenarios"/> and a recording of every request. It behaves as the service's documentation
-/// describes, so a client tested against it is tested against the service's rules.
+/// An offline look-alike of Baidu Qianfan's service on a loopback port: the V1 API (OAuth tokens, chat in sync and
+/// stream mode for every catalog endpoint and custom ones, <c>bce-auth-v1</c> signed calls), the V2 OpenAI-compatible
+/// chat API (<c>/v2/chat/completions</c>, with tools) and IAM's bearer-token endpoint (<c>/v1/BCE-BEARER/token</c>),
+/// with the service's validation and error codes, rate-limit headers, switchable <see cref="Scenarios"/> and a
+/// recording of every request. It behaves as the service's documentation describes, so a client tested against it is
+/// tested against the service's rules.
 /// </summary>
 /// <example>
 /// <code>
 /// await using var emulator = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions(), cancellationToken);
-/// // point the client at emulator.BaseUrl with emulator.ApiKey / emulator.SecretKey
+/// // V1: point the client at emulator.BaseUrl with emulator.ApiKey / emulator.SecretKey
+/// // V2: POST {emulator.BaseUrl}/v2/chat/completions with "Authorization: Bearer " + emulator.V2ApiKey
 /// </code>
 /// </example>
 public sealed class QianfanEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private readonly V2State _v2;
     private int _disposed;
 
-    private QianfanEmulator(WebApplication app, EmulatorState state, Uri baseUri)
+    private QianfanEmulator(WebApplication app, EmulatorState state, V2State v2, Uri baseUri)
     {
         _app = app;
         _state = state;
+        _v2 = v2;
         BaseUri = baseUri;
         BaseUrl = baseUri.GetLeftPart(UriPartial.Authority);
     }
@@ -44,16 +50,25 @@ public sealed class QianfanEmulator : IAsyncDisposable
     /// <summary>The Secret Key (<c>client_secret</c>) the token endpoint accepts.</summary>
     public string SecretKey => _state.SecretKey;
 
-    /// <summary>The IAM Access Key a <c>bce-auth-v1</c> signed call must use (instead of an access token).</summary>
+    /// <summary>
+    /// The IAM Access Key a <c>bce-auth-v1</c> signed call must use: a V1 or V2 chat call without an access token or API
+    /// Key, and every call to the bearer-token endpoint <c>/v1/BCE-BEARER/token</c>.
+    /// </summary>
     public string IamAccessKey => _state.IamAccessKey;
 
     /// <summary>The IAM Secret Key <c>bce-auth-v1</c> signatures are checked with.</summary>
     public string IamSecretKey => _state.IamSecretKey;
 
+    /// <summary>
+    /// The V2 API Key <c>/v2/chat/completions</c> accepts as <c>Authorization: Bearer {key}</c> (bearer tokens from
+    /// <c>/v1/BCE-BEARER/token</c> work too, until they expire).
+    /// </summary>
+    public string V2ApiKey => _v2.V2ApiKey;
+
     /// <summary>The run-time switches for faults and limits; see <see cref="EmulatorScenarios"/>.</summary>
     public EmulatorScenarios Scenarios => _state.Scenarios;
 
-    /// <summary>A snapshot, in arrival order, of every request received so far (token, chat and any other path).</summary>
+    /// <summary>A snapshot, in arrival order, of every request received so far (token, chat, V2, bearer-token and any other path).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Log.Snapshot();
 
     /// <summary>Every chat endpoint served: the catalog's and the custom ones, by endpoint suffix.</summary>
@@ -68,12 +83,13 @@ public sealed class QianfanEmulator : IAsyncDisposable
         options ??= new QianfanEmulatorOptions();
         Validate(options);
         var state = new EmulatorState(options);
-        var app = EmulatorApplication.Build(options, state);
+        var v2 = new V2State(options);
+        var app = EmulatorApplication.Build(options, state, v2);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new QianfanEmulator(app, state, new Uri(address));
+            return new QianfanEmulator(app, state, v2, new Uri(address));
         }
         catch
         {
@@ -91,6 +107,18 @@ public sealed class QianfanEmulator : IAsyncDisposable
     /// nothing is recorded.
     /// </summary>
     public string CreateAccessToken() => _state.Tokens.Issue().Value;
+
+    /// <summary>
+    /// Issues a V2 bearer token directly, as a successful <c>/v1/BCE-BEARER/token</c> call would; nothing is recorded.
+    /// </summary>
+    /// <param name="lifetime">How long it stays valid, by the emulator's clock; null for one day. Capped at 30 days.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is shorter than one second.</exception>
+    public string CreateBearerToken(TimeSpan? lifetime = null)
+    {
+        var seconds = (long)(lifetime ?? TimeSpan.FromSeconds(BearerTokenEndpoint.DefaultLifetimeSeconds)).TotalSeconds;
+        ArgumentOutOfRangeException.ThrowIfLessThan(seconds, 1, nameof(lifetime));
+        return _v2.BearerTokens.Issue(Math.Min(seconds, BearerTokenEndpoint.MaxLifetimeSeconds)).Value;
+    }
 
     /// <summary>Stops listening, ends delayed and held answers at once, and releases the port.</summary>
     public async ValueTask DisposeAsync()
@@ -112,6 +140,7 @@ public sealed class QianfanEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.SecretKey, nameof(options.SecretKey));
         ArgumentException.ThrowIfNullOrEmpty(options.IamAccessKey, nameof(options.IamAccessKey));
         ArgumentException.ThrowIfNullOrEmpty(options.IamSecretKey, nameof(options.IamSecretKey));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.V2ApiKey, nameof(options.V2ApiKey));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options.Host));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));

@@ -22,6 +22,15 @@ public sealed class QianfanEmulatorOptions
     /// <summary>The IAM Secret Key accepted when none is configured, for calls signed with <c>bce-auth-v1</c>.</summary>
     public const string DefaultIamSecretKey = "emulator-iam-secret-key";
 
+    /// <summary>
+    /// The V2 API Key accepted when none is configured, sent as <c>Authorization: Bearer …</c> to <c>/v2/chat/completions</c>;
+    /// shaped like the console's keys (<c>bce-v3/ALTAK-…/…</c>).
+    /// </summary>
+    public const string DefaultV2ApiKey = "bce-v3/ALTAK-emulator/emulator-v2-secret";
+
+    /// <summary>The text that, in the last user message of a V2 call with <c>tools</c>, makes the answer a tool call.</summary>
+    public const string DefaultToolCallTrigger = "调用工具";
+
     /// <summary>The IP address to listen on (or <c>localhost</c>); loopback by default so nothing is exposed.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
@@ -34,11 +43,28 @@ public sealed class QianfanEmulatorOptions
     /// <summary>The application's Secret Key (OAuth <c>client_secret</c>) the token endpoint accepts.</summary>
     public string SecretKey { get; set; } = DefaultSecretKey;
 
-    /// <summary>The IAM Access Key (AK) a <c>bce-auth-v1</c> signed chat call must name instead of an access token.</summary>
+    /// <summary>
+    /// The IAM Access Key (AK) a <c>bce-auth-v1</c> signed call must name: a V1 or V2 chat call made without an access
+    /// token or API Key, and every call to the bearer-token endpoint <c>/v1/BCE-BEARER/token</c>.
+    /// </summary>
     public string IamAccessKey { get; set; } = DefaultIamAccessKey;
 
     /// <summary>The IAM Secret Key (SK) a <c>bce-auth-v1</c> signature is checked with.</summary>
     public string IamSecretKey { get; set; } = DefaultIamSecretKey;
+
+    /// <summary>
+    /// The V2 API Key <c>/v2/chat/completions</c> accepts as <c>Authorization: Bearer {key}</c>, besides bearer tokens
+    /// issued by <c>/v1/BCE-BEARER/token</c> (until they expire) and <c>bce-auth-v1</c> signatures.
+    /// </summary>
+    public string V2ApiKey { get; set; } = DefaultV2ApiKey;
+
+    /// <summary>
+    /// Text that, found in the last message of a V2 call that offers <c>tools</c> (when that message is the user's and
+    /// <c>tool_choice</c> is not <c>none</c>), makes the answer a call of the first tool (or of the one
+    /// <c>tool_choice</c> names) instead of text; <see langword="null"/> or empty for none, so only
+    /// <c>tool_choice: "required"</c> or a named function forces a tool call. "调用工具" by default.
+    /// </summary>
+    public string? ToolCallTrigger { get; set; } = DefaultToolCallTrigger;
 
     /// <summary>How long an issued access token lives (<c>expires_in</c>); 30 days like the real service.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
@@ -50,8 +76,9 @@ public sealed class QianfanEmulatorOptions
     public IList<ModelSpec> CustomEndpoints { get; } = new List<ModelSpec>();
 
     /// <summary>
-    /// Produces the reply text for a valid chat request; <see langword="null"/> uses the built-in deterministic reply
-    /// that quotes the last user message. Called once per answered request, possibly concurrently.
+    /// Produces the reply text for a valid chat request, V1 or V2; <see langword="null"/> uses the built-in deterministic
+    /// reply that quotes the last user message (for a V2 call whose last message is a tool result, a reply that quotes
+    /// the result). Called once per answered request, possibly concurrently; not called for a V2 answer that is a tool call.
     /// </summary>
     public Func<ChatReplyContext, string>? ReplyFactory { get; set; }
 
@@ -73,8 +100,9 @@ public sealed class QianfanEmulatorOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// The clock for token expiry, <c>created</c> stamps and the rate-limit windows; replace it to test a window
-    /// or an expiry without waiting. Scenario delays always use real time.
+    /// The clock for token expiry (access tokens, V2 bearer tokens and <c>bce-auth-v1</c> signatures), <c>created</c>
+    /// stamps and the rate-limit windows; replace it to test a window or an expiry without waiting. Scenario delays
+    /// always use real time.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -52,14 +52,20 @@ public sealed class RecordedRequest
     /// <summary>The body as UTF-8 text (a form body masked like the query), or empty.</summary>
     public string Body { get; }
 
-    /// <summary>For a chat call, the endpoint suffix it was posted to (known or not); otherwise <see langword="null"/>.</summary>
+    /// <summary>For a V1 chat call, the endpoint suffix it was posted to (known or not); otherwise <see langword="null"/>.</summary>
     public string? Endpoint { get; }
 
-    /// <summary>Whether this was a call to the chat API (<see cref="Endpoint"/> is set).</summary>
+    /// <summary>Whether this was a call to the V1 chat API (<see cref="Endpoint"/> is set); see <see cref="IsV2Chat"/> for V2.</summary>
     public bool IsChat => Endpoint is not null;
 
     /// <summary>Whether this was a call to the OAuth token endpoint.</summary>
     public bool IsTokenRequest => Path.Equals("/oauth/2.0/token", StringComparison.Ordinal);
+
+    /// <summary>Whether this was a call to the V2 chat API, <c>/v2/chat/completions</c> (its <see cref="Endpoint"/> is null).</summary>
+    public bool IsV2Chat => Path.Equals(V2.V2Paths.ChatCompletions, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether this was a call to IAM's bearer-token endpoint, <c>/v1/BCE-BEARER/token</c>.</summary>
+    public bool IsBearerTokenRequest => Path.Equals(V2.V2Paths.BearerToken, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public override string ToString() => $"#{Sequence} {Method} {Path}{QueryString}";

@@ -6,16 +6,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Emulator.Chat;
 using Qianfan.Sdk.Emulator.OAuth;
+using Qianfan.Sdk.Emulator.V2;
 
 namespace Qianfan.Sdk.Emulator.Hosting;
 
 /// <summary>
 /// Builds the Kestrel application: an empty builder (no appsettings, no environment variables, no console logging
-/// or Ctrl+C hook), one listener on the configured address, the recorder, then the three routes.
+/// or Ctrl+C hook), one listener on the configured address, the recorder, then the routes: V1 token and chat, V2
+/// chat and the IAM bearer-token endpoint, and the fallback.
 /// </summary>
 internal static class EmulatorApplication
 {
-    public static WebApplication Build(QianfanEmulatorOptions options, EmulatorState state)
+    public static WebApplication Build(QianfanEmulatorOptions options, EmulatorState state, V2State v2)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -39,6 +41,8 @@ internal static class EmulatorApplication
         app.Use(new RequestRecorder(state).InvokeAsync);
         app.Map(ServicePaths.Token, new TokenEndpoint(state).HandleAsync);
         app.Map(ServicePaths.ChatRoute, new ChatEndpoint(state).HandleAsync);
+        app.Map(V2Paths.ChatCompletions, new V2ChatEndpoint(state, v2).HandleAsync);
+        app.Map(V2Paths.BearerToken, new BearerTokenEndpoint(state, v2).HandleAsync);
         app.MapFallback(new FallbackEndpoint(state).HandleAsync);
         return app;
     }

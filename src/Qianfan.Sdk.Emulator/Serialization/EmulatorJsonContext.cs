@@ -12,6 +12,11 @@ namespace Qianfan.Sdk.Emulator.Serialization;
 [JsonSerializable(typeof(OAuthErrorBody))]
 [JsonSerializable(typeof(TokenBody))]
 [JsonSerializable(typeof(ChatCompletionBody))]
+[JsonSerializable(typeof(V2.V2ErrorBody))]
+[JsonSerializable(typeof(V2.V2CompletionBody))]
+[JsonSerializable(typeof(V2.V2ChunkBody))]
+[JsonSerializable(typeof(V2.BceErrorBody))]
+[JsonSerializable(typeof(V2.BearerTokenBody))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext
 {
     /// <summary>

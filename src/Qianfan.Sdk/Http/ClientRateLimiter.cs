@@ -1,6 +1,3 @@
-using System.Threading.RateLimiting;
-using Qianfan.Sdk.Errors;
-
 namespace Qianfan.Sdk.Http;
 
 /// <summary>
@@ -8,18 +5,18 @@ namespace Qianfan.Sdk.Http;
 /// </summary>
 internal sealed class ClientRateLimiter : IDisposable
 {
-    // SlidingWindowRateLimiter hands a permit back when its segment leaves the window, up to one segment earlier
-    // than a full period after it was taken; a window one segment longer keeps any period within the limit.
-    private const int Segments = 10;
-
-    private readonly RateLimiter? _perSecond;
-    private readonly RateLimiter? _perMinute;
+    private readonly SlidingLog? _perSecond;
+    private readonly SlidingLog? _perMinute;
     private readonly TokenBudget? _tokens;
 
     private ClientRateLimiter(QianfanRateLimitOptions options, TimeProvider time)
     {
-        _perSecond = Sliding(options.QueriesPerSecond, TimeSpan.FromSeconds(1), options.QueueLimit);
-        _perMinute = Sliding(options.RequestsPerMinute, TimeSpan.FromMinutes(1), options.QueueLimit);
+        _perSecond = options.QueriesPerSecond > 0
+            ? new SlidingLog(options.QueriesPerSecond, TimeSpan.FromSeconds(1), options.QueueLimit, "queries-per-second", time)
+            : null;
+        _perMinute = options.RequestsPerMinute > 0
+            ? new SlidingLog(options.RequestsPerMinute, TimeSpan.FromMinutes(1), options.QueueLimit, "requests-per-minute", time)
+            : null;
         _tokens = options.TokensPerMinute > 0 ? new TokenBudget(options.TokensPerMinute, options.QueueLimit, time) : null;
     }
 
@@ -30,22 +27,22 @@ internal sealed class ClientRateLimiter : IDisposable
             : null;
 
     /// <summary>Waits until one more request fits every limit.</summary>
-    /// <exception cref="QianfanRateLimitExceededException">Too many callers are already waiting.</exception>
+    /// <exception cref="Errors.QianfanRateLimitExceededException">Too many callers are already waiting.</exception>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        if (_perSecond is not null)
+        if (_tokens is not null)
         {
-            await AcquireAsync(_perSecond, "queries-per-second", cancellationToken).ConfigureAwait(false);
+            await _tokens.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (_perMinute is not null)
         {
-            await AcquireAsync(_perMinute, "requests-per-minute", cancellationToken).ConfigureAwait(false);
+            await _perMinute.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (_tokens is not null)
+        if (_perSecond is not null)
         {
-            await _tokens.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _perSecond.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -57,26 +54,4 @@ internal sealed class ClientRateLimiter : IDisposable
         _perSecond?.Dispose();
         _perMinute?.Dispose();
     }
-
-    private static async ValueTask AcquireAsync(RateLimiter limiter, string name, CancellationToken cancellationToken)
-    {
-        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            throw new QianfanRateLimitExceededException($"The {name} limit's queue is full; the call was not sent.");
-        }
-    }
-
-    private static SlidingWindowRateLimiter? Sliding(int limit, TimeSpan period, int queueLimit) =>
-        limit <= 0
-            ? null
-            : new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = limit,
-                Window = period + (period / Segments),
-                SegmentsPerWindow = Segments + 1,
-                QueueLimit = queueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
 }

@@ -6,7 +6,7 @@ namespace Qianfan.Sdk.Http;
 internal sealed class ErrorEnvelope
 {
     [JsonPropertyName("error_code")]
-    public int ErrorCode { get; init; }
+    public int? ErrorCode { get; init; }
 
     [JsonPropertyName("error_msg")]
     public string? ErrorMessage { get; init; }

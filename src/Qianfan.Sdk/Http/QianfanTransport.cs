@@ -62,6 +62,11 @@ internal sealed partial class QianfanTransport
         {
             throw new TimeoutException($"The call to {operation} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", ex);
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // Report the caller's own token, as HttpClient does, not the SDK's linked one.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

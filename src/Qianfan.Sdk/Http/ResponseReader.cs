@@ -64,19 +64,20 @@ internal static class ResponseReader
     /// <summary>The error envelope in <paramref name="json"/>, or null when it is a normal answer.</summary>
     public static ErrorEnvelope? TryReadError(ReadOnlySpan<byte> json)
     {
-        // A quoted key cannot occur unescaped inside a JSON string value, so this finds only a real error_code key.
+        // A cheap scan first: most answers never mention the key.
         if (json.IndexOf("\"error_code\""u8) < 0)
         {
             return null;
         }
 
+        // The text may still name the key inside a string (a reply quoting an error body): only a real key counts.
         try
         {
-            return JsonSerializer.Deserialize(json, QianfanJsonContext.Default.ErrorEnvelope);
+            return JsonSerializer.Deserialize(json, QianfanJsonContext.Default.ErrorEnvelope) is { ErrorCode: not null } error ? error : null;
         }
         catch (JsonException)
         {
-            return new ErrorEnvelope { ErrorCode = 0, ErrorMessage = "malformed error body" };
+            return null;
         }
     }
 

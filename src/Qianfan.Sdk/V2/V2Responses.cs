@@ -59,7 +59,7 @@ internal static class V2Responses
 
     private static V2ErrorEnvelope? TryReadError(ReadOnlySpan<byte> json)
     {
-        // A quoted key cannot occur unescaped inside a JSON string value, so this finds only a real "error" key.
+        // A cheap scan first; the text may still name the key inside a string, so only a real "error" object counts.
         if (json.IndexOf("\"error\""u8) < 0)
         {
             return null;
@@ -67,11 +67,11 @@ internal static class V2Responses
 
         try
         {
-            return JsonSerializer.Deserialize(json, QianfanJsonContext.Default.V2ErrorEnvelope);
+            return JsonSerializer.Deserialize(json, QianfanJsonContext.Default.V2ErrorEnvelope) is { Error: not null } envelope ? envelope : null;
         }
         catch (JsonException)
         {
-            return new V2ErrorEnvelope { Error = new V2Error { Message = "malformed error body" } };
+            return null;
         }
     }
 

@@ -1,0 +1,31 @@
+using Qianfan.Sdk.Emulator.Serialization;
+
+namespace Qianfan.Sdk.Emulator.V2;
+
+/// <summary>A V2 sync answer: <c>{"id","object":"chat.completion","created","model","choices":[…],"usage"}</c>.</summary>
+internal sealed class V2CompletionBody
+{
+    public required string Id { get; init; }
+
+    public string Object { get; init; } = "chat.completion";
+
+    public required long Created { get; init; }
+
+    public required string Model { get; init; }
+
+    public required IReadOnlyList<V2Choice> Choices { get; init; }
+
+    public required UsageBody Usage { get; init; }
+}
+
+/// <summary>One choice of a sync answer (the emulator always answers one, index 0).</summary>
+internal sealed record V2Choice(int Index, V2ResponseMessage Message, string FinishReason);
+
+/// <summary>The assistant's message: its text, or (with empty content) the tool calls it asks for.</summary>
+internal sealed record V2ResponseMessage(string Role, string Content, IReadOnlyList<V2ToolCallBody>? ToolCalls);
+
+/// <summary>One tool call, <c>{"id":"call_…","type":"function","function":{"name","arguments"}}</c>; <c>index</c> only in a stream.</summary>
+internal sealed record V2ToolCallBody(int? Index, string Id, string Type, V2FunctionCallBody Function);
+
+/// <summary>The function a tool call names and its arguments as a JSON text.</summary>
+internal sealed record V2FunctionCallBody(string Name, string Arguments);
