@@ -47,7 +47,10 @@ using var loggerFactory = cli.Verbose
 QianfanEmulator? emulator = null;
 try
 {
-    if (!options.HasCredentials)
+    // Only a run with no credential at all uses the emulator; a half-given pair is reported, not replaced.
+    var anyCredential = new[] { options.ApiKey, options.SecretKey, options.AccessToken, options.IamAccessKey, options.IamSecretKey, options.V2ApiKey }
+        .Any(value => !string.IsNullOrEmpty(value));
+    if (!anyCredential)
     {
         var emulatorOptions = new QianfanEmulatorOptions();
         if (cli.Endpoint is { } endpoint)
