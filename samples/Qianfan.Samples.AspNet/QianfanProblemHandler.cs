@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Qianfan.Sdk.Errors;
+
+namespace Qianfan.Samples.AspNet;
+
+/// <summary>
+/// Turns the SDK's exceptions into problem details: a request that breaks one of the service's rules is the caller's
+/// fault (400, naming the field); a service error is a bad gateway (502, with the service's code and message), and so
+/// is a service that cannot be reached; one that does not answer in time is a gateway timeout (504).
+/// Exception messages of the SDK never contain secrets, so they may be shown.
+/// </summary>
+internal sealed partial class QianfanProblemHandler(ILogger<QianfanProblemHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            QianfanValidationException invalid => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldOf(invalid)] = [invalid.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+            },
+            QianfanException failed => ServiceProblem(failed),
+            HttpRequestException unreachable => Unreachable(unreachable),
+            TimeoutException slow => TimedOut(slow),
+
+            // Unreadable JSON; thrown only in Development (elsewhere minimal APIs answer 400 by themselves).
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        // Through IProblemDetailsService (traceId and the like), falling back to plain JSON for a client whose Accept
+        // header does not name JSON (the browser asks the stream endpoint for text/event-stream).
+        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
+    }
+
+    /// <summary>The browser sends one <c>message</c>; the SDK names it <c>messages[0].content</c>.</summary>
+    private static string FieldOf(QianfanValidationException invalid) =>
+        invalid.ParamName switch
+        {
+            null or "" => "request",
+            var name when name.StartsWith("messages", StringComparison.Ordinal) => "message",
+            var name => name,
+        };
+
+    private ProblemDetails ServiceProblem(QianfanException failed)
+    {
+        LogServiceError(logger, failed.ErrorCode, failed.ErrorMessage, failed.RequestId);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status502BadGateway,
+            Title = "The Qianfan service reported an error.",
+            Detail = failed.ErrorMessage,
+        };
+        problem.Extensions["errorCode"] = failed.ErrorCode;
+        if (failed.RequestId is not null)
+        {
+            problem.Extensions["requestId"] = failed.RequestId;
+        }
+
+        return problem;
+    }
+
+    private ProblemDetails Unreachable(HttpRequestException unreachable)
+    {
+        LogUnreachable(logger, unreachable.HttpRequestError);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status502BadGateway,
+            Title = "The Qianfan service could not be reached.",
+        };
+    }
+
+    private ProblemDetails TimedOut(TimeoutException slow)
+    {
+        LogTimedOut(logger, slow.Message);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status504GatewayTimeout,
+            Title = "The Qianfan service did not answer in time.",
+            Detail = slow.Message,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Qianfan error {ErrorCode}: {ErrorMessage} (request id {RequestId})")]
+    private static partial void LogServiceError(ILogger logger, int? errorCode, string errorMessage, string? requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Qianfan service could not be reached ({Error})")]
+    private static partial void LogUnreachable(ILogger logger, HttpRequestError error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Qianfan service did not answer in time: {Reason}")]
+    private static partial void LogTimedOut(ILogger logger, string reason);
+}
