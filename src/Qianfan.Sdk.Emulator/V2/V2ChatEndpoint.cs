@@ -30,23 +30,7 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
     private readonly V2AnswerBuilder _answers = new(state, v2);
     private readonly V2StreamWriter _stream = new(state);
 
-    public async Task HandleAsync(HttpContext context)
-    {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Stopping);
-        try
-        {
-            await HandleCoreAsync(context, cancellation.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            // The client left or the emulator is stopping: there is no one to answer.
-            context.Abort();
-        }
-        catch (IOException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client closed the connection mid-stream.
-        }
-    }
+    public Task HandleAsync(HttpContext context) => GatewayFaults.RunAsync(context, state, HandleCoreAsync);
 
     private async Task HandleCoreAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -54,51 +38,8 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
         var sequence = (context.Items[typeof(RecordedRequest)] as RecordedRequest)?.Sequence ?? 0;
         var response = context.Response;
 
-        if (scenarios.ChatDelays.TryTake(out var delay))
+        if (await GatewayFaults.TryApplyAsync(context, state, sequence, error => FailAsync(context, sequence, V2ErrorMapping.From(error), cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            EmulatorLog.Delayed(state.Logger, sequence, delay);
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (scenarios.RandomFaults.TryPick(out var fault))
-        {
-            EmulatorLog.ScenarioApplied(state.Logger, sequence, "random fault");
-            switch (fault)
-            {
-                case RandomFault.ConnectionReset:
-                    context.Abort();
-                    return;
-                case RandomFault.ServiceUnavailableStatus:
-                    response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                    response.ContentType = "text/html; charset=utf-8";
-                    await response.WriteAsync("<html><body><h1>503 Service Unavailable</h1></body></html>", cancellationToken).ConfigureAwait(false);
-                    return;
-                default:
-                    response.Headers["X-Baidu-Request-Id"] = AnswerId.NewRequestId();
-                    var code = fault switch
-                    {
-                        RandomFault.QpsLimit => ErrorCodes.QpsLimitReached,
-                        RandomFault.ServerHighLoad => ErrorCodes.ServerHighLoad,
-                        _ => ErrorCodes.AccessTokenExpired,
-                    };
-                    await FailAsync(context, sequence, V2ErrorMapping.From(ServiceError.Of(code)), cancellationToken).ConfigureAwait(false);
-                    return;
-            }
-        }
-
-        if (scenarios.ChatResets.TryTake(out _))
-        {
-            EmulatorLog.ScenarioApplied(state.Logger, sequence, "connection reset");
-            context.Abort();
-            return;
-        }
-
-        if (scenarios.ChatStatuses.TryTake(out var status))
-        {
-            EmulatorLog.StatusInjected(state.Logger, sequence, status.StatusCode);
-            response.StatusCode = status.StatusCode;
-            response.ContentType = status.ContentType;
-            await response.WriteAsync(status.Body, cancellationToken).ConfigureAwait(false);
             return;
         }
 
