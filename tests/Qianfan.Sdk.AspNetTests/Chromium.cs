@@ -16,6 +16,8 @@ internal sealed class Chromium : IAsyncDisposable
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    private static readonly Lazy<Task> Installation = new(InstallAsync);
+
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
@@ -46,9 +48,17 @@ internal sealed class Chromium : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts Chromium; fails the test (never skips it) when it is not installed.</summary>
+    /// <summary>
+    /// Starts Chromium; installs Debian's package first when it is missing and this is a root Debian machine (so a
+    /// plain <c>dotnet test</c> works on a fresh one); fails the test (never skips it) when it still is not there.
+    /// </summary>
     public static async Task<Chromium> LaunchAsync()
     {
+        if (!File.Exists(ExecutablePath))
+        {
+            await Installation.Value;
+        }
+
         if (!File.Exists(ExecutablePath))
         {
             Assert.Fail($"Chromium was not found at {ExecutablePath}; the browser tests need it. Install it with "
@@ -277,6 +287,27 @@ internal sealed class Chromium : IAsyncDisposable
                 reply.TrySetException(new InvalidOperationException($"the DevTools connection closed; Chromium's log:\n{Log}"));
             }
         }
+    }
+
+    private static async Task InstallAsync()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("/bin/sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var install = Process.Start(start)!;
+        var output = install.StandardOutput.ReadToEndAsync();
+        var errors = install.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await install.WaitForExitAsync(timeout.Token);
+        await Task.WhenAll(output, errors);
     }
 }
 
