@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Http;
@@ -53,7 +52,7 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
             SignatureAuthorizer.Sign(request, _accessKey, _secretKey, _signatureSeconds, _time.GetUtcNow());
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            var body = Parse(bytes, response.StatusCode);
+            var body = TokenEndpointResponse.Parse(bytes, response.StatusCode, QianfanJsonContext.Default.BearerTokenResponse, "the IAM token endpoint");
             if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(body.Token) || body.ExpireTime is not { } expires)
             {
                 throw new QianfanAuthenticationException(
@@ -68,19 +67,6 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
             throw new TimeoutException($"The IAM token endpoint did not answer within {_timeout.TotalSeconds:0.###} s.", ex);
-        }
-    }
-
-    private static BearerTokenResponse Parse(byte[] bytes, HttpStatusCode status)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, QianfanJsonContext.Default.BearerTokenResponse)
-                ?? throw new QianfanAuthenticationException("invalid_response", "the IAM token endpoint returned an empty body", status);
-        }
-        catch (JsonException ex)
-        {
-            throw new QianfanAuthenticationException("invalid_response", $"the IAM token endpoint returned a body that is not JSON ({bytes.Length} bytes)", status, ex);
         }
     }
 

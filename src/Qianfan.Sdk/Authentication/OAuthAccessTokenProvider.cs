@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Serialization;
@@ -51,7 +50,7 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             status = response.StatusCode;
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            body = ParseBody(bytes, status);
+            body = TokenEndpointResponse.Parse(bytes, status, QianfanJsonContext.Default.OAuthTokenResponse, "the token endpoint");
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
@@ -65,19 +64,6 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
 
         LogObtained(_logger, body.ExpiresIn);
         return new IssuedToken(body.AccessToken, _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 0)));
-    }
-
-    private static OAuthTokenResponse ParseBody(byte[] bytes, HttpStatusCode status)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, QianfanJsonContext.Default.OAuthTokenResponse)
-                ?? throw new QianfanAuthenticationException("invalid_response", "the token endpoint returned an empty body", status);
-        }
-        catch (JsonException ex)
-        {
-            throw new QianfanAuthenticationException("invalid_response", $"the token endpoint returned a body that is not JSON ({bytes.Length} bytes)", status, ex);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exchanging the API Key and Secret Key for an access token")]
