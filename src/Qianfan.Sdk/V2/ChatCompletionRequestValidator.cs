@@ -46,7 +46,7 @@ internal static class ChatCompletionRequestValidator
 
         if (messages[^1].Role is not (ChatRole.User or ChatRole.Tool))
         {
-            throw Fail($"messages[{messages.Count - 1}].role", $"the last message must be from the user or a tool, was {Name(messages[^1].Role)}");
+            throw Fail($"messages[{messages.Count - 1}].role", $"messages[{messages.Count - 1}].role must be user or tool: the last message is what the model answers, was {Name(messages[^1].Role)}");
         }
 
         CheckRange("temperature", request.Temperature, 0, 1, lowerOpen: true);
