@@ -63,7 +63,9 @@ public class ChatClient
         var scope = StartScope(request, model, stream: false);
         try
         {
-            var reply = await Transport.SendAsync(_chatBase + model.Endpoint, "chat/" + model.Endpoint, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
+            var transport = Transport;
+            var reply = await transport.SendAsync(_chatBase + model.Endpoint, model.Operation, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
+            transport.RecordUsage(reply.Usage?.TotalTokens ?? 0);
             scope.Succeeded(reply.Id, reply.Usage);
             return reply;
         }
@@ -81,7 +83,7 @@ public class ChatClient
         EventStream<ChatChunk> stream;
         try
         {
-            stream = await transport.SendAsync(_chatBase + model.Endpoint, "chat/" + model.Endpoint, body, stream: true, ChatEvents.OpenAsync, cancellationToken).ConfigureAwait(false);
+            stream = await transport.SendAsync(_chatBase + model.Endpoint, model.Operation, body, stream: true, ChatEvents.OpenAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -124,7 +126,7 @@ public class ChatClient
 
     private ChatCallScope StartScope(ChatRequest request, ModelSpec model, bool stream) => ChatCallScope.Start(
         _logger,
-        "chat/" + model.Endpoint,
+        model.Operation,
         model.Name,
         stream,
         new SamplingTags(request.Temperature, request.TopP, request.TopK, request.MaxOutputTokens, request.FrequencyPenalty, request.PresencePenalty));
@@ -132,14 +134,13 @@ public class ChatClient
     private static byte[] Serialize(ChatRequest request, bool stream) =>
         JsonSerializer.SerializeToUtf8Bytes(ChatRequestBody.From(request, stream), QianfanJsonContext.Default.ChatRequestBody);
 
-    private async ValueTask<ChatResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken)
+    private static async ValueTask<ChatResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken)
     {
         using (response)
         {
             var reply = await ResponseReader.ReadJsonAsync(response, QianfanJsonContext.Default.ChatResponse, attemptToken).ConfigureAwait(false);
             reply.RateLimit = RateLimitInfo.FromHeaders(response.Headers);
             reply.RequestId = ResponseReader.GetRequestId(response);
-            Transport.RecordUsage(reply.Usage?.TotalTokens ?? 0);
             return reply;
         }
     }

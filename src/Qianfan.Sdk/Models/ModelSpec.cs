@@ -27,6 +27,9 @@ public sealed class ModelSpec
     /// <summary>The path suffix after <c>/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/</c>.</summary>
     public string Endpoint { get; }
 
+    /// <summary>How logs and traces name calls to this model: <c>chat/{endpoint}</c>.</summary>
+    internal string Operation => field ??= "chat/" + Endpoint;
+
     /// <summary>The most characters that message contents plus <c>system</c> may hold; <see langword="null"/> when unknown.</summary>
     public int? MaxInputCharacters { get; }
 
