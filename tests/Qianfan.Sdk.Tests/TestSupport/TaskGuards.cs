@@ -6,7 +6,7 @@ namespace Qianfan.Sdk.Tests.TestSupport;
 /// </summary>
 internal static class TaskGuards
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public static async Task OrHang(this Task task)
     {
