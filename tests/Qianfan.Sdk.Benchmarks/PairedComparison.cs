@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Qianfan.Sdk.Benchmarks;
+
+/// <summary>
+/// <c>--paired</c>: the goal comparisons again, each pair run in alternating batches (A B B A …) in one process, with
+/// wall time and allocations per op taken per batch: the fastest batch (the least disturbed) and the median batch
+/// are reported. On a machine that other work shares, BenchmarkDotNet's one-after-the-other runs see different
+/// loads; alternating batches see the same, and the fastest batch is the one least slowed by them.
+/// </summary>
+public static class PairedComparison
+{
+    private const int Rounds = 12;
+    private const int WarmupRounds = 3;
+    private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(200);
+
+    public static async Task<int> RunAsync()
+    {
+        Console.WriteLine($"Paired comparison: {Rounds - WarmupRounds} measured rounds of alternating ~{BatchTarget.TotalMilliseconds:0} ms batches after {WarmupRounds} warm-up rounds; per op.");
+        Console.WriteLine("| Comparison | Client | Time/op (fastest batch) | Time/op (median batch) | Alloc/op | Ratio (fastest) | Ratio (median) | Alloc ratio |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+
+        foreach (var chunks in new[] { 200, 2000 })
+        {
+            var decode = new StreamDecodingBenchmarks { Chunks = chunks };
+            decode.Setup();
+            try
+            {
+                await CompareAsync(
+                    $"Stream decoding, {chunks} chunks (op = one stream)",
+                    ("Hand-written", decode.HandWritten, 1),
+                    ("Qianfan.Sdk", decode.Sdk, 1),
+                    ("OpenAI SDK", decode.OpenAISdk, 1)).ConfigureAwait(false);
+            }
+            finally
+            {
+                decode.Cleanup();
+            }
+        }
+
+        var sync = new SyncChatBenchmarks();
+        sync.Setup();
+        try
+        {
+            await CompareAsync("Sync chat, 1 caller (op = one request)", ("Raw HttpClient", sync.Raw_1, 1), ("Qianfan.Sdk", sync.Sdk_1, 1)).ConfigureAwait(false);
+            await CompareAsync(
+                $"Sync chat, {SyncChatBenchmarks.Callers} callers (op = one request)",
+                ("Raw HttpClient", sync.Raw_64, SyncChatBenchmarks.Callers),
+                ("Qianfan.Sdk", sync.Sdk_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            sync.Cleanup();
+        }
+
+        var first = new TimeToFirstChunkBenchmarks();
+        first.Setup();
+        try
+        {
+            await CompareAsync("Time to first chunk (op = one stream opened)", ("Raw HttpClient", first.Raw, 1), ("Qianfan.Sdk", first.Sdk, 1)).ConfigureAwait(false);
+        }
+        finally
+        {
+            first.Cleanup();
+        }
+
+        return 0;
+    }
+
+    private static async Task CompareAsync(string title, params (string Name, Func<Task<int>> Run, int OpsPerCall)[] clients)
+    {
+        // Calibrate: calls per batch so each batch takes about BatchTarget.
+        var calls = new int[clients.Length];
+        for (var i = 0; i < clients.Length; i++)
+        {
+            await clients[i].Run().ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            await clients[i].Run().ConfigureAwait(false);
+            var one = Stopwatch.GetElapsedTime(started);
+            calls[i] = Math.Max(1, (int)(BatchTarget.Ticks / Math.Max(one.Ticks, 1)));
+        }
+
+        var wall = clients.Select(_ => new List<double>()).ToArray();
+        var alloc = clients.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < Rounds; round++)
+        {
+            // A B C, then C B A: each client sees the same drift on average.
+            var order = Enumerable.Range(0, clients.Length);
+            if (round % 2 == 1)
+            {
+                order = order.Reverse();
+            }
+
+            foreach (var i in order)
+            {
+                var ops = (double)calls[i] * clients[i].OpsPerCall;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var started = Stopwatch.GetTimestamp();
+                for (var c = 0; c < calls[i]; c++)
+                {
+                    await clients[i].Run().ConfigureAwait(false);
+                }
+
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                if (round >= WarmupRounds)
+                {
+                    wall[i].Add(elapsed.TotalMicroseconds / ops);
+                    alloc[i].Add(bytes / ops);
+                }
+            }
+        }
+
+        var baseFastest = wall[0].Min();
+        var baseMedian = Median(wall[0]);
+        var baseAlloc = Median(alloc[0]);
+        for (var i = 0; i < clients.Length; i++)
+        {
+            var fastest = wall[i].Min();
+            var median = Median(wall[i]);
+            var a = Median(alloc[i]);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {(i == 0 ? title : "")} | {clients[i].Name} | {Micros(fastest)} | {Micros(median)} | {a:N0} B | {fastest / baseFastest:0.00} | {median / baseMedian:0.00} | {a / baseAlloc:0.00} |"));
+        }
+    }
+
+    private static string Micros(double us) => us >= 1000
+        ? (us / 1000).ToString("N2", CultureInfo.InvariantCulture) + " ms"
+        : us.ToString("N1", CultureInfo.InvariantCulture) + " µs";
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
