@@ -59,8 +59,8 @@ public sealed class QianfanOptions
     public TimeSpan AuthTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long one attempt may wait for its answer: the whole reply for a sync call, the first chunk for a stream.
-    /// An attempt past it is abandoned and retried. Default 120 seconds.
+    /// How long one attempt may wait: for its credentials, then (after any client-side rate limit) for the whole
+    /// reply of a sync call or the first chunk of a stream. An attempt past it is abandoned and retried. Default 120 seconds.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
 

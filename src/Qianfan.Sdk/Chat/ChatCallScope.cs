@@ -28,7 +28,8 @@ internal sealed partial class ChatCallScope
     /// <summary>Starts the span for a call to <paramref name="model"/> through <paramref name="operation"/> (e.g. <c>chat/ernie_speed</c>).</summary>
     public static ChatCallScope Start(ILogger logger, string operation, string model, bool stream, in SamplingTags sampling)
     {
-        var activity = QianfanTelemetry.Source.StartActivity($"chat {model}", ActivityKind.Client);
+        // The span's name is built only when someone listens: most calls have no listener.
+        var activity = QianfanTelemetry.Source.HasListeners() ? QianfanTelemetry.Source.StartActivity($"chat {model}", ActivityKind.Client) : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("gen_ai.operation.name", "chat");

@@ -49,57 +49,102 @@ internal sealed partial class QianfanTransport
         Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
         CancellationToken cancellationToken)
     {
-        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        overall.CancelAfter(_overallTimeout);
         var call = new Call<T>(this, url, operation, body, stream, read, cancellationToken);
-        var context = ResilienceContextPool.Shared.Get(overall.Token);
-        context.Properties.Set(RetryPolicy.OperationKey, operation);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await _retry.ExecuteAsync(static (ctx, c) => c.Transport.AttemptAsync(c, ctx.CancellationToken), context, call).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The call to {operation} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", ex);
+            // The first attempt runs outside the retry pipeline, so a call that succeeds pays nothing for it; a
+            // transient failure hands over to the pipeline, which replays it as its own first outcome.
+            try
+            {
+                return await AttemptAsync(call, _attemptTimeout < _overallTimeout ? _attemptTimeout : _overallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (_retry != ResiliencePipeline.Empty && !cancellationToken.IsCancellationRequested && RetryPolicy.IsTransient(ex))
+            {
+                call.FirstFailure = ex;
+            }
+
+            var remaining = _overallTimeout - Stopwatch.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw OverallTimeout(operation, call.FirstFailure);
+            }
+
+            using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            overall.CancelAfter(remaining);
+            var context = ResilienceContextPool.Shared.Get(overall.Token);
+            context.Properties.Set(RetryPolicy.OperationKey, operation);
+            try
+            {
+                return await _retry.ExecuteAsync(static (ctx, c) => c.Transport.RetryAsync(c, ctx.CancellationToken), context, call).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
+            {
+                throw OverallTimeout(operation, ex);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
         {
             // Report the caller's own token, as HttpClient does, not the SDK's linked one.
             throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
     }
 
-    private async ValueTask<T> AttemptAsync<T>(Call<T> call, CancellationToken cancellationToken)
-    {
-        for (var repeat = 1; ; repeat++)
-        {
-            // The request is built before the limiter's wait so a signature's clock starts when the token is ready.
-            using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null);
-            var token = await _authorizer.AuthorizeAsync(request, call.Url, cancellationToken).ConfigureAwait(false);
-            if (_limiter is not null)
-            {
-                await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
+    private TimeoutException OverallTimeout(string operation, Exception? inner) =>
+        new($"The call to {operation} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", inner);
 
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(_attemptTimeout);
-            try
+    /// <summary>The pipeline's attempts: first the failure that brought the call here, then real attempts.</summary>
+    private ValueTask<T> RetryAsync<T>(Call<T> call, CancellationToken cancellationToken)
+    {
+        if (call.FirstFailure is { } failure)
+        {
+            call.FirstFailure = null;
+            return ValueTask.FromException<T>(failure);
+        }
+
+        return AttemptAsync(call, _attemptTimeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// One attempt, bounded by <paramref name="timeout"/>: getting the credentials, then (after the client-side limit,
+    /// which restarts the clock) the send and the answer. A rejected token is renewed and the request repeated once.
+    /// </summary>
+    private async ValueTask<T> AttemptAsync<T>(Call<T> call, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            for (var repeat = 1; ; repeat++)
             {
-                return await SendOnceAsync(call, request, attempt.Token).ConfigureAwait(false);
+                attempt.CancelAfter(timeout);
+
+                // The request is built before the limiter's wait so a signature's clock starts when the token is ready.
+                using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null);
+                var token = await _authorizer.AuthorizeAsync(request, call.Url, attempt.Token).ConfigureAwait(false);
+                if (_limiter is not null)
+                {
+                    await _limiter.WaitAsync(attempt.Token).ConfigureAwait(false);
+                    attempt.CancelAfter(timeout);
+                }
+
+                try
+                {
+                    return await SendOnceAsync(call, request, attempt.Token).ConfigureAwait(false);
+                }
+                catch (QianfanException ex) when (repeat == 1 && token is not null && _authorizer.IsRejected(ex))
+                {
+                    LogTokenRejected(_logger, ex.ErrorCode ?? (int?)ex.StatusCode, call.Operation);
+                    _authorizer.Reject(token);
+                }
             }
-            catch (QianfanException ex) when (repeat == 1 && token is not null && _authorizer.IsRejected(ex))
-            {
-                LogTokenRejected(_logger, ex.ErrorCode ?? (int?)ex.StatusCode, call.Operation);
-                _authorizer.Reject(token);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
-            {
-                throw new TimeoutException($"{call.Operation} did not answer within {_attemptTimeout.TotalSeconds:0.###} s.", ex);
-            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{call.Operation} did not answer within {timeout.TotalSeconds:0.###} s.", ex);
         }
     }
 
@@ -168,6 +213,9 @@ internal sealed partial class QianfanTransport
         public Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> Read { get; } = read;
 
         public CancellationToken CallerToken { get; } = callerToken;
+
+        /// <summary>The first attempt's transient failure, replayed to the retry pipeline.</summary>
+        public Exception? FirstFailure { get; set; }
 
         /// <summary>Requests sent so far, retries and token repeats included.</summary>
         public int Attempts { get; set; }
