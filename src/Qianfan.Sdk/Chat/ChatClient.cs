@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public class ChatClient
 
     private readonly QianfanTransport? _transport;
     private readonly string _chatBase = "";
+    private readonly ConcurrentDictionary<string, string> _urls = new(StringComparer.Ordinal);
     private readonly ILogger _logger = NullLogger.Instance;
 
     /// <summary>For mocking in tests; a client made this way cannot send.</summary>
@@ -64,7 +66,7 @@ public class ChatClient
         try
         {
             var transport = Transport;
-            var reply = await transport.SendAsync(_chatBase + model.Endpoint, model.Operation, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
+            var reply = await transport.SendAsync(Url(model), model.Operation, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
             transport.RecordUsage(reply.Usage?.TotalTokens ?? 0);
             scope.Succeeded(reply.Id, reply.Usage);
             return reply;
@@ -83,7 +85,7 @@ public class ChatClient
         EventStream<ChatChunk> stream;
         try
         {
-            stream = await transport.SendAsync(_chatBase + model.Endpoint, model.Operation, body, stream: true, ChatEvents.OpenAsync, cancellationToken).ConfigureAwait(false);
+            stream = await transport.SendAsync(Url(model), model.Operation, body, stream: true, ChatEvents.OpenAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -130,6 +132,8 @@ public class ChatClient
         model.Name,
         stream,
         new SamplingTags(request.Temperature, request.TopP, request.TopK, request.MaxOutputTokens, request.FrequencyPenalty, request.PresencePenalty));
+
+    private string Url(ModelSpec model) => _urls.GetOrAdd(model.Endpoint, static (endpoint, chatBase) => chatBase + endpoint, _chatBase);
 
     private static byte[] Serialize(ChatRequest request, bool stream) =>
         JsonSerializer.SerializeToUtf8Bytes(ChatRequestBody.From(request, stream), QianfanJsonContext.Default.ChatRequestBody);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Errors;
 
@@ -6,14 +7,31 @@ namespace Qianfan.Sdk.Http;
 /// <summary>V1's OAuth way: <c>?access_token=…</c> on the URL; errors 110 and 111 mean the token must be renewed.</summary>
 internal sealed class AccessTokenAuthorizer(IAccessTokenProvider tokens) : IRequestAuthorizer
 {
+    // The token changes rarely, so each endpoint's URL with it is built once per token rather than once per call.
+    private readonly ConcurrentDictionary<string, TokenUri> _uris = new(StringComparer.Ordinal);
+
     public async ValueTask<string?> AuthorizeAsync(HttpRequestMessage request, string url, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.RequestUri = new Uri(string.Concat(url, "?access_token=", Uri.EscapeDataString(token)));
+        if (!_uris.TryGetValue(url, out var cached) || cached.Token != token)
+        {
+            cached = new TokenUri(token, new Uri(string.Concat(url, "?access_token=", Uri.EscapeDataString(token))));
+            _uris[url] = cached;
+        }
+
+        request.RequestUri = cached.Uri;
         return token;
     }
 
     public bool IsRejected(QianfanException error) => QianfanErrorCodes.IsTokenRejected(error.ErrorCode);
 
     public void Reject(string token) => tokens.Invalidate(token);
+
+    /// <summary>A URL carrying a token; not a record, whose ToString would print the token.</summary>
+    private sealed class TokenUri(string token, Uri uri)
+    {
+        public string Token { get; } = token;
+
+        public Uri Uri { get; } = uri;
+    }
 }
