@@ -66,6 +66,9 @@ public sealed class V2ChatCompletionsTests
             Messages = { ChatMessage.System("你是老师"), ChatMessage.User("1+1?") },
             MaxCompletionTokens = 100,
             Temperature = 0.5f,
+            FrequencyPenalty = 0.5f,
+            ResponseFormat = "json_object",
+            Seed = 7,
         };
 
         var reply = await client.ChatCompletions.CompleteAsync(request);
@@ -79,6 +82,10 @@ public sealed class V2ChatCompletionsTests
         Assert.Equal("ernie-4.0-8k", root.GetProperty("model").GetString());
         Assert.Equal("system", root.GetProperty("messages")[0].GetProperty("role").GetString());
         Assert.Equal(100, root.GetProperty("max_completion_tokens").GetInt32());
+        Assert.Equal(0.5, root.GetProperty("frequency_penalty").GetDouble());
+        Assert.Equal("json_object", root.GetProperty("response_format").GetProperty("type").GetString());
+        Assert.Equal(7, root.GetProperty("seed").GetInt32());
+        Assert.False(root.TryGetProperty("presence_penalty", out _));
         Assert.False(root.TryGetProperty("stream", out _));
         Assert.False(root.TryGetProperty("top_p", out _));
         Assert.False(root.TryGetProperty("tools", out _));
@@ -268,6 +275,9 @@ public sealed class V2ChatCompletionsTests
         { "max_completion_tokens", r => r.MaxCompletionTokens = 1 },
         { "stop", r => { foreach (var s in new[] { "a", "b", "c", "d", "e" }) r.Stop.Add(s); } },
         { "tool_choice", r => r.ToolChoice = "sometimes" },
+        { "frequency_penalty", r => r.FrequencyPenalty = 2.5f },
+        { "presence_penalty", r => r.PresencePenalty = -2.5f },
+        { "response_format", r => r.ResponseFormat = "yaml" },
     };
 
     [Theory]

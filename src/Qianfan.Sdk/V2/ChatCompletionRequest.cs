@@ -31,6 +31,21 @@ public sealed class ChatCompletionRequest
     /// <summary>Repetition penalty (<c>penalty_score</c>), in [1, 2].</summary>
     public float? PenaltyScore { get; set; }
 
+    /// <summary>Frequency penalty (<c>frequency_penalty</c>), in [-2, 2].</summary>
+    public float? FrequencyPenalty { get; set; }
+
+    /// <summary>Presence penalty (<c>presence_penalty</c>), in [-2, 2].</summary>
+    public float? PresencePenalty { get; set; }
+
+    /// <summary>The reply's format (<c>response_format.type</c>): <c>text</c> or <c>json_object</c>; null leaves it to the service.</summary>
+    public string? ResponseFormat { get; set; }
+
+    /// <summary>A seed (<c>seed</c>) for repeatable sampling, where the model supports it.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Whether the model may call several tools at once (<c>parallel_tool_calls</c>).</summary>
+    public bool? ParallelToolCalls { get; set; }
+
     /// <summary>The most tokens to generate (<c>max_completion_tokens</c>), in [2, 2048].</summary>
     public int? MaxCompletionTokens { get; set; }
 

@@ -27,6 +27,21 @@ internal sealed class ChatCompletionRequestBody
     [JsonPropertyName("penalty_score")]
     public float? PenaltyScore { get; init; }
 
+    [JsonPropertyName("frequency_penalty")]
+    public float? FrequencyPenalty { get; init; }
+
+    [JsonPropertyName("presence_penalty")]
+    public float? PresencePenalty { get; init; }
+
+    [JsonPropertyName("response_format")]
+    public ResponseFormatBody? ResponseFormat { get; init; }
+
+    [JsonPropertyName("seed")]
+    public int? Seed { get; init; }
+
+    [JsonPropertyName("parallel_tool_calls")]
+    public bool? ParallelToolCalls { get; init; }
+
     [JsonPropertyName("max_completion_tokens")]
     public int? MaxCompletionTokens { get; init; }
 
@@ -52,11 +67,23 @@ internal sealed class ChatCompletionRequestBody
         TopP = request.TopP,
         PenaltyScore = request.PenaltyScore,
         MaxCompletionTokens = request.MaxCompletionTokens,
+        FrequencyPenalty = request.FrequencyPenalty,
+        PresencePenalty = request.PresencePenalty,
+        ResponseFormat = request.ResponseFormat is { } format ? new ResponseFormatBody { Type = format } : null,
+        Seed = request.Seed,
+        ParallelToolCalls = request.ParallelToolCalls,
         Stop = request.Stop.Count == 0 ? null : request.Stop,
         Tools = request.Tools.Count == 0 ? null : request.Tools,
         ToolChoice = request.ToolChoice,
         User = request.User,
     };
+}
+
+/// <summary><c>response_format</c>: <c>{"type":"text"}</c> or <c>{"type":"json_object"}</c>.</summary>
+internal sealed class ResponseFormatBody
+{
+    [JsonPropertyName("type")]
+    public required string Type { get; init; }
 }
 
 /// <summary><c>stream_options</c>: ask for the usage in a last chunk.</summary>

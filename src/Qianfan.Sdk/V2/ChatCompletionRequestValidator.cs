@@ -52,6 +52,13 @@ internal static class ChatCompletionRequestValidator
         CheckRange("temperature", request.Temperature, 0, 1, lowerOpen: true);
         CheckRange("top_p", request.TopP, 0, 1);
         CheckRange("penalty_score", request.PenaltyScore, 1, 2);
+        CheckRange("frequency_penalty", request.FrequencyPenalty, -2, 2);
+        CheckRange("presence_penalty", request.PresencePenalty, -2, 2);
+        if (request.ResponseFormat is { } format && format is not ("text" or "json_object"))
+        {
+            throw Fail("response_format", $"response_format must be text or json_object, was '{format}'");
+        }
+
         if (request.MaxCompletionTokens is { } max)
         {
             CheckTokens("max_completion_tokens", max);
