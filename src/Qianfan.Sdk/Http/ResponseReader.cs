@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Qianfan.Sdk.Errors;
@@ -16,13 +17,38 @@ internal static class ResponseReader
     public static string? GetRequestId(HttpResponseMessage response) =>
         response.Headers.NonValidated.TryGetValues(RequestIdHeader, out var values) ? values.ToString() : null;
 
-    /// <summary>Reads a whole JSON answer into <typeparamref name="T"/>, throwing the service's error if it sent one.</summary>
+    /// <summary>
+    /// Reads a whole JSON answer into <typeparamref name="T"/>, throwing the service's error if it sent one. The body,
+    /// already buffered by HttpClient, is read into a pooled buffer rather than copied into a new array.
+    /// </summary>
     public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (!content.CanSeek || content.Length > int.MaxValue)
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return Parse(bytes, response, typeInfo);
+        }
+
+        var length = (int)(content.Length - content.Position);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            await content.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            return Parse(buffer.AsSpan(0, length), response, typeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static T Parse<T>(ReadOnlySpan<byte> body, HttpResponseMessage response, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
         var requestId = GetRequestId(response);
-        ThrowIfError(bytes, response, requestId);
+        ThrowIfError(body, response, requestId);
         if (!response.IsSuccessStatusCode)
         {
             throw Fail(response, requestId, null, $"the service answered HTTP {(int)response.StatusCode} without an error code");
@@ -30,7 +56,7 @@ internal static class ResponseReader
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, typeInfo)
+            return JsonSerializer.Deserialize(body, typeInfo)
                 ?? throw Fail(response, requestId, null, "the service answered an empty JSON body");
         }
         catch (JsonException ex)
