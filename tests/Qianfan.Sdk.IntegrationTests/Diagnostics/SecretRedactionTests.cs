@@ -5,6 +5,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.V2;
 using Qianfan.Sdk.IntegrationTests.DependencyInjection;
 using Qianfan.Sdk.IntegrationTests.Resilience;
 
@@ -66,6 +67,81 @@ public sealed partial class SecretRedactionTests
         }
     }
 
+    [Fact]
+    public async Task TraceLevelLogsOfIamAndV2Runs_ContainNoKeyTokenOrSignature()
+    {
+        const string iamAccessKey = "redaction-iam-ak-51c0";
+        const string iamSecretKey = "redaction-iam-sk-e3d9";
+        const string v2ApiKey = "bce-v3/ALTAK-redaction/v2-secret-0a7f";
+        await using var emulator = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions
+        {
+            IamAccessKey = iamAccessKey,
+            IamSecretKey = iamSecretKey,
+            V2ApiKey = v2ApiKey,
+        });
+        var logs = new CapturingLoggerProvider();
+        var authorizations = new AuthorizationSpy();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddQianfan(o =>
+        {
+            o.BaseUrl = emulator.BaseUri;
+            o.V2BaseUrl = emulator.BaseUri;
+            o.IamBaseUrl = emulator.BaseUri;
+            o.IamAccessKey = iamAccessKey;
+            o.IamSecretKey = iamSecretKey;
+        }).AddHttpMessageHandler(() => authorizations);
+        services.AddQianfan("v2key", o =>
+        {
+            o.V2BaseUrl = emulator.BaseUri;
+            o.V2ApiKey = v2ApiKey;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<QianfanClient>();
+        var v2Request = new ChatCompletionRequest("ernie-lite-8k") { Messages = { ChatMessage.User("日志里不能有密钥") } };
+
+        await client.Chat.CompleteAsync(new ChatRequest { Messages = { ChatMessage.User("签名") } });
+        await client.Chat.StreamAsync(new ChatRequest { Messages = { ChatMessage.User("签名流式") } }).ToListAsync();
+        await client.ChatCompletions.CompleteAsync(v2Request);
+        await client.ChatCompletions.StreamAsync(v2Request).ToListAsync();
+        await provider.GetRequiredKeyedService<QianfanClient>("v2key").ChatCompletions.CompleteAsync(v2Request);
+        emulator.Scenarios.FailNextChatCalls(1, QianfanErrorCodes.InvalidParam);
+        await Assert.ThrowsAsync<QianfanException>(() => client.ChatCompletions.CompleteAsync(v2Request));
+
+        var sent = authorizations.Values.ToList();
+        Assert.Contains(sent, a => a.StartsWith("bce-auth-v1/", StringComparison.Ordinal));
+        Assert.Contains(sent, a => a.StartsWith("Bearer ", StringComparison.Ordinal));
+        var lines = logs.Lines.Select(l => l.Message).ToList();
+        Assert.Contains(lines, l => l.Contains("v2/chat/completions", StringComparison.Ordinal));
+        foreach (var line in lines)
+        {
+            Assert.DoesNotContain(iamSecretKey, line, StringComparison.Ordinal);
+            Assert.DoesNotContain(iamAccessKey, line, StringComparison.Ordinal);
+            Assert.DoesNotContain(v2ApiKey, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("bce-auth-v1/", line, StringComparison.Ordinal);
+            Assert.All(sent, value => Assert.DoesNotContain(value.Replace("Bearer ", "", StringComparison.Ordinal), line, StringComparison.Ordinal));
+        }
+    }
+
     [GeneratedRegex("(access_token|client_secret|client_id)=[^*&\\s]", RegexOptions.IgnoreCase)]
     private static partial Regex SecretInQuery();
+
+    /// <summary>Keeps every Authorization value the SDK sent, to look for them in the logs.</summary>
+    private sealed class AuthorizationSpy : DelegatingHandler
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Values { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Headers.TryGetValues("Authorization", out var values))
+            {
+                foreach (var value in values)
+                {
+                    Values.Add(value);
+                }
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
