@@ -4,7 +4,6 @@ using Qianfan.Sdk.Emulator.Errors;
 using Qianfan.Sdk.Emulator.Hosting;
 using Qianfan.Sdk.Emulator.Iam;
 using Qianfan.Sdk.Emulator.OAuth;
-using Qianfan.Sdk.Emulator.Scenarios;
 using Qianfan.Sdk.Emulator.Serialization;
 using Qianfan.Sdk.Models;
 

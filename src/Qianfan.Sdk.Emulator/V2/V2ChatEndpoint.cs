@@ -6,7 +6,6 @@ using Qianfan.Sdk.Emulator.Chat;
 using Qianfan.Sdk.Emulator.Errors;
 using Qianfan.Sdk.Emulator.Hosting;
 using Qianfan.Sdk.Emulator.Iam;
-using Qianfan.Sdk.Emulator.Scenarios;
 using Qianfan.Sdk.Emulator.Serialization;
 
 namespace Qianfan.Sdk.Emulator.V2;
