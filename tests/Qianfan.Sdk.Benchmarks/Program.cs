@@ -6,9 +6,15 @@ using Qianfan.Sdk.Benchmarks.Support;
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*' --job dry  (smoke: each once)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --memory-check          (live heap while streaming)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired                (alternating A/B batches)
+// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --alloc-profile         (sync chat's bytes by type)
 if (args is ["--memory-check"])
 {
     return await StreamingMemoryCheck.RunAsync();
+}
+
+if (args is ["--alloc-profile"])
+{
+    return await AllocationProfile.RunAsync();
 }
 
 if (args is ["--paired"])

@@ -153,6 +153,49 @@ public sealed class TimeoutTests
         Assert.IsAssignableFrom<OperationCanceledException>(ex);
     }
 
+    [Fact]
+    public async Task Complete_CallsAfterTimeoutsAndCancellationsOnTheSameClientSucceed()
+    {
+        // Attempts reuse their timeout sources; one left cancelled by a timeout or by the caller must never be reused.
+        using var fake = new FakeQianfan();
+        var hang = true;
+        fake.ChatResponder = async (_, n) =>
+        {
+            if (Volatile.Read(ref hang))
+            {
+                await new TaskCompletionSource().Task;
+            }
+
+            return Responses.Reply("answer " + n);
+        };
+        using var client = fake.CreateClientWithStaticToken(configure: o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(200);
+            o.Retry.MaxRetries = 0;
+        });
+
+        for (var round = 0; round < 6; round++)
+        {
+            Volatile.Write(ref hang, true);
+            if (round % 2 == 0)
+            {
+                await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+            }
+            else
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+                var cancelled = await Record.ExceptionAsync(() => client.Chat.CompleteAsync(Ask(), cts.Token).OrHang());
+                Assert.Equal(cts.Token, Assert.IsAssignableFrom<OperationCanceledException>(cancelled).CancellationToken);
+            }
+
+            Volatile.Write(ref hang, false);
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.StartsWith("answer ", (await client.Chat.CompleteAsync(Ask()).OrHang()).Result, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static async Task<HttpResponseMessage> NeverAnswers(RecordedRequest request, int n)
     {
         await new TaskCompletionSource().Task;

@@ -25,11 +25,19 @@ internal sealed partial class ChatCallScope
         _operation = operation;
     }
 
-    /// <summary>Starts the span for a call to <paramref name="model"/> through <paramref name="operation"/> (e.g. <c>chat/ernie_speed</c>).</summary>
-    public static ChatCallScope Start(ILogger logger, string operation, string model, bool stream, in SamplingTags sampling)
+    /// <summary>
+    /// Starts the span for a call to <paramref name="model"/> through <paramref name="operation"/> (e.g.
+    /// <c>chat/ernie_speed</c>). Null when nothing would observe it (no trace listener, no metrics listener, no
+    /// Information logging): most calls have no observer, and they should pay nothing for telemetry.
+    /// </summary>
+    public static ChatCallScope? Start(ILogger logger, string operation, string model, bool stream, in SamplingTags sampling)
     {
-        // The span's name is built only when someone listens: most calls have no listener.
         var activity = QianfanTelemetry.Source.HasListeners() ? QianfanTelemetry.Source.StartActivity($"chat {model}", ActivityKind.Client) : null;
+        if (activity is null && !QianfanTelemetry.OperationDuration.Enabled && !QianfanTelemetry.TokenUsage.Enabled && !logger.IsEnabled(LogLevel.Information))
+        {
+            return null;
+        }
+
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("gen_ai.operation.name", "chat");

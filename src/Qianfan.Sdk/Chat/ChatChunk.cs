@@ -52,4 +52,13 @@ public sealed class ChatChunk
     /// <summary>The tokens consumed so far; final on the last piece.</summary>
     [JsonPropertyName("usage")]
     public ChatUsage? Usage { get; init; }
+
+    /// <summary>
+    /// V1 reports an error inside a stream as an event of its own, <c>{"error_code":N,"error_msg":"…"}</c>. Reading the
+    /// code into the chunk lets one pass tell the two apart; the rare error event is then read again for its message.
+    /// 0 (no code) is not an error.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName("error_code")]
+    internal int ErrorCode { get; init; }
 }

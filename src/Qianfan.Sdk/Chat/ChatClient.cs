@@ -68,12 +68,12 @@ public class ChatClient
             var transport = Transport;
             var reply = await transport.SendAsync(Url(model), model.Operation, body, stream: false, ReadResponseAsync, cancellationToken).ConfigureAwait(false);
             transport.RecordUsage(reply.Usage?.TotalTokens ?? 0);
-            scope.Succeeded(reply.Id, reply.Usage);
+            scope?.Succeeded(reply.Id, reply.Usage);
             return reply;
         }
         catch (Exception ex)
         {
-            scope.Failed(ex);
+            scope?.Failed(ex);
             throw;
         }
     }
@@ -89,7 +89,7 @@ public class ChatClient
         }
         catch (Exception ex)
         {
-            scope.Failed(ex);
+            scope?.Failed(ex);
             throw;
         }
 
@@ -107,18 +107,18 @@ public class ChatClient
                     }
                     catch (Exception ex)
                     {
-                        scope.Failed(ex);
+                        scope?.Failed(ex);
                         throw;
                     }
                 }
 
                 transport.RecordUsage(chunk.Usage?.TotalTokens ?? 0);
-                scope.Succeeded(chunk.Id, chunk.Usage);
+                scope?.Succeeded(chunk.Id, chunk.Usage);
                 yield return chunk;
             }
             finally
             {
-                if (!scope.IsClosed)
+                if (scope is { IsClosed: false })
                 {
                     scope.Abandoned();
                 }
@@ -126,7 +126,7 @@ public class ChatClient
         }
     }
 
-    private ChatCallScope StartScope(ChatRequest request, ModelSpec model, bool stream) => ChatCallScope.Start(
+    private ChatCallScope? StartScope(ChatRequest request, ModelSpec model, bool stream) => ChatCallScope.Start(
         _logger,
         model.Operation,
         model.Name,
@@ -142,7 +142,7 @@ public class ChatClient
     {
         using (response)
         {
-            var reply = await ResponseReader.ReadJsonAsync(response, QianfanJsonContext.Default.ChatResponse, attemptToken).ConfigureAwait(false);
+            var reply = await ResponseReader.ReadJsonAsync(response, QianfanJsonContext.Default.ChatResponse, ResponseReader.ThrowIfError, attemptToken).ConfigureAwait(false);
             reply.RateLimit = RateLimitInfo.FromHeaders(response.Headers);
             reply.RequestId = ResponseReader.GetRequestId(response);
             return reply;

@@ -11,7 +11,7 @@ internal static class ChatEvents
     public static readonly SseItemParser<StreamEvent<ChatChunk>> Parser = static (_, data) => Parse(data);
 
     public static ValueTask<EventStream<ChatChunk>> OpenAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken) =>
-        EventStream<ChatChunk>.OpenAsync(response, Parser, ResponseReader.ThrowIfErrorBody, attemptToken, callerToken);
+        EventStream<ChatChunk>.OpenAsync(response, Parser, ResponseReader.ThrowIfError, attemptToken, callerToken);
 
     private static StreamEvent<ChatChunk> Parse(ReadOnlySpan<byte> data)
     {
@@ -20,8 +20,13 @@ internal static class ChatEvents
             return default;
         }
 
-        return ResponseReader.TryReadError(data) is { } error
-            ? new StreamEvent<ChatChunk>(null, new StreamError(error.ErrorCode, null, error.ErrorMessage ?? "(no message)"), false)
-            : new StreamEvent<ChatChunk>(JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ChatChunk), null, false);
+        var chunk = JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ChatChunk);
+        if (chunk is not { ErrorCode: not 0 })
+        {
+            return new StreamEvent<ChatChunk>(chunk, null, false);
+        }
+
+        var message = JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ErrorEnvelope)?.ErrorMessage;
+        return new StreamEvent<ChatChunk>(null, new StreamError(chunk.ErrorCode, null, message ?? "(no message)"), false);
     }
 }

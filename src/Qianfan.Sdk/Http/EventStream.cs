@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Qianfan.Sdk.Errors;
 
@@ -34,7 +35,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
     public static async ValueTask<EventStream<T>> OpenAsync(
         HttpResponseMessage response,
         SseItemParser<StreamEvent<T>> parser,
-        Action<byte[], HttpResponseMessage, string?> throwError,
+        BodyCheck throwError,
         CancellationToken attemptToken,
         CancellationToken callerToken)
     {
@@ -44,7 +45,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
             using (response)
             {
                 var bytes = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
-                throwError(bytes, response, requestId);
+                throwError(bytes, response);
                 throw ResponseReader.NotAnEventStream(response, requestId);
             }
         }
@@ -79,21 +80,43 @@ internal sealed class EventStream<T> : IAsyncDisposable
 
     /// <summary>
     /// The next item, or null at the stream's end marker; throws when the connection ends before it or an event
-    /// carries an error.
+    /// carries an error. The parser usually has the next event buffered already, so that case is handled without
+    /// entering an async method; only a read that has to wait for the network does.
     /// </summary>
-    public async ValueTask<T?> ReadNextAsync(CancellationToken cancellationToken)
+    public ValueTask<T?> ReadNextAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            StreamEvent<T> item;
+            var next = _events.MoveNextAsync();
+            if (!next.IsCompletedSuccessfully)
+            {
+                return ReadNextSlowAsync(next, cancellationToken);
+            }
+
+            if (!next.Result)
+            {
+                return ValueTask.FromException<T?>(new QianfanStreamEndedException(_received, _requestId));
+            }
+
+            if (TryTake(_events.Current.Data, out var value))
+            {
+                return new ValueTask<T?>(value);
+            }
+        }
+    }
+
+    /// <summary>A read that waits for the network; pooled, since on a slow stream that is every read.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T?> ReadNextSlowAsync(ValueTask<bool> next, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
             try
             {
-                if (!await _events.MoveNextAsync().ConfigureAwait(false))
+                if (!await next.ConfigureAwait(false))
                 {
                     throw new QianfanStreamEndedException(_received, _requestId);
                 }
-
-                item = _events.Current.Data;
             }
             catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -104,22 +127,34 @@ internal sealed class EventStream<T> : IAsyncDisposable
                 throw new QianfanException(null, "the stream carried an event that is not valid JSON", _requestId, _response.StatusCode, ex);
             }
 
-            if (item.Error is { } error)
+            if (TryTake(_events.Current.Data, out var value))
             {
-                throw new QianfanException(error.Code, error.Message, _requestId, _response.StatusCode) { ErrorName = error.Name };
-            }
-
-            if (item.IsDone)
-            {
-                return null;
-            }
-
-            if (item.Item is { } value)
-            {
-                _received++;
                 return value;
             }
+
+            next = _events.MoveNextAsync();
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="item"/> ends this read: an item (in <paramref name="value"/>) or the end marker (null).
+    /// An empty event does not; an error event throws.
+    /// </summary>
+    private bool TryTake(in StreamEvent<T> item, out T? value)
+    {
+        if (item.Error is { } error)
+        {
+            throw new QianfanException(error.Code, error.Message, _requestId, _response.StatusCode) { ErrorName = error.Name };
+        }
+
+        value = item.Item;
+        if (value is not null)
+        {
+            _received++;
+            return true;
+        }
+
+        return item.IsDone;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Qianfan.Sdk.Errors;
@@ -37,146 +38,152 @@ internal sealed partial class QianfanTransport
 
     /// <summary>
     /// Posts <paramref name="body"/> to <paramref name="url"/> (named <paramref name="operation"/> in logs, never with
-    /// credentials) and hands each answer to
-    /// <paramref name="read"/>, which owns (and disposes) the response. <paramref name="read"/> gets the attempt's
-    /// token (cancelled by the per-attempt and overall timeouts) and the caller's own token.
+    /// credentials) and hands each answer to <paramref name="read"/>, which owns (and disposes) the response.
+    /// <paramref name="read"/> gets the attempt's token (cancelled by the per-attempt and overall timeouts) and the
+    /// caller's own token. The result is awaited once, by the chat client.
     /// </summary>
-    public async Task<T> SendAsync<T>(
+    public ValueTask<T> SendAsync<T>(
         string url,
         string operation,
         byte[] body,
         bool stream,
         Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
-        CancellationToken cancellationToken)
-    {
-        var call = new Call<T>(this, url, operation, body, stream, read, cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            // The first attempt runs outside the retry pipeline, so a call that succeeds pays nothing for it; a
-            // transient failure hands over to the pipeline, which replays it as its own first outcome.
-            try
-            {
-                return await AttemptAsync(call, _attemptTimeout < _overallTimeout ? _attemptTimeout : _overallTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (_retry != ResiliencePipeline.Empty && !cancellationToken.IsCancellationRequested && RetryPolicy.IsTransient(ex))
-            {
-                call.FirstFailure = ex;
-            }
-
-            var remaining = _overallTimeout - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw OverallTimeout(operation, call.FirstFailure);
-            }
-
-            using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            overall.CancelAfter(remaining);
-            var context = ResilienceContextPool.Shared.Get(overall.Token);
-            context.Properties.Set(RetryPolicy.OperationKey, operation);
-            try
-            {
-                return await _retry.ExecuteAsync(static (ctx, c) => c.Transport.RetryAsync(c, ctx.CancellationToken), context, call).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
-            {
-                throw OverallTimeout(operation, ex);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
-        {
-            // Report the caller's own token, as HttpClient does, not the SDK's linked one.
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
-        }
-    }
-
-    private TimeoutException OverallTimeout(string operation, Exception? inner) =>
-        new($"The call to {operation} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", inner);
-
-    /// <summary>The pipeline's attempts: first the failure that brought the call here, then real attempts.</summary>
-    private ValueTask<T> RetryAsync<T>(Call<T> call, CancellationToken cancellationToken)
-    {
-        if (call.FirstFailure is { } failure)
-        {
-            call.FirstFailure = null;
-            return ValueTask.FromException<T>(failure);
-        }
-
-        return AttemptAsync(call, _attemptTimeout, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        AttemptAsync(
+            new Call<T>(url, operation, body, stream, read, cancellationToken),
+            attempt: 1,
+            _attemptTimeout < _overallTimeout ? _attemptTimeout : _overallTimeout,
+            cancellationToken);
 
     /// <summary>
     /// One attempt, bounded by <paramref name="timeout"/>: getting the credentials, then (after the client-side limit,
     /// which restarts the clock) the send and the answer. A rejected token is renewed and the request repeated once.
+    /// The first attempt runs outside the retry pipeline, so a call that succeeds pays nothing for it; its transient
+    /// failure hands over to the pipeline, which replays it as its own first outcome. Pooled: every call runs this
+    /// method, and its state machine would otherwise be a new object each time.
     /// </summary>
-    private async ValueTask<T> AttemptAsync<T>(Call<T> call, TimeSpan timeout, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T> AttemptAsync<T>(Call<T> call, int attempt, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            for (var repeat = 1; ; repeat++)
+            var source = TimeoutSourcePool.Shared.Rent();
+            var armed = started;
+            var link = cancellationToken.CanBeCanceled
+                ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source)
+                : default;
+            try
             {
-                attempt.CancelAfter(timeout);
+                for (var repeat = 1; ; repeat++)
+                {
+                    source.CancelAfter(timeout);
+                    armed = Stopwatch.GetTimestamp();
 
-                // The request is built before the limiter's wait so a signature's clock starts when the token is ready.
-                using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null);
-                var token = await _authorizer.AuthorizeAsync(request, call.Url, attempt.Token).ConfigureAwait(false);
-                if (_limiter is not null)
-                {
-                    await _limiter.WaitAsync(attempt.Token).ConfigureAwait(false);
-                    attempt.CancelAfter(timeout);
-                }
+                    // The request is built before the limiter's wait so a signature's clock starts when the token is ready.
+                    using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null);
+                    var token = await _authorizer.AuthorizeAsync(request, call.Url, source.Token).ConfigureAwait(false);
+                    if (_limiter is not null)
+                    {
+                        await _limiter.WaitAsync(source.Token).ConfigureAwait(false);
+                        source.CancelAfter(timeout);
+                        armed = Stopwatch.GetTimestamp();
+                    }
 
-                try
-                {
-                    return await SendOnceAsync(call, request, attempt.Token).ConfigureAwait(false);
-                }
-                catch (QianfanException ex) when (repeat == 1 && token is not null && _authorizer.IsRejected(ex))
-                {
-                    LogTokenRejected(_logger, ex.ErrorCode ?? (int?)ex.StatusCode, call.Operation);
-                    _authorizer.Reject(token);
+                    // The URL may carry a token, so it is never logged; the operation is.
+                    var content = new ByteArrayContent(call.Body);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    request.Content = content;
+
+                    var sent = Stopwatch.GetTimestamp();
+                    LogSending(_logger, call.Operation, call.Stream, attempt);
+                    var response = await _http.SendAsync(
+                        request,
+                        call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+                        source.Token).ConfigureAwait(false);
+                    if (_logger.IsEnabled(LogLevel.Debug))
+                    {
+                        var elapsedMs = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                        LogAnswered(_logger, call.Operation, (int)response.StatusCode, elapsedMs);
+                    }
+
+                    try
+                    {
+                        return await call.Read(response, source.Token, call.CallerToken).ConfigureAwait(false);
+                    }
+                    catch (QianfanException ex)
+                    {
+                        LogFailed(_logger, call.Operation, ex.ErrorCode, ex.ErrorName, ex.ErrorMessage);
+                        if (repeat > 1 || token is null || !_authorizer.IsRejected(ex))
+                        {
+                            throw;
+                        }
+
+                        LogTokenRejected(_logger, ex.ErrorCode ?? (int?)ex.StatusCode, call.Operation);
+                        _authorizer.Reject(token);
+                    }
                 }
             }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && source.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{call.Operation} did not answer within {timeout.TotalSeconds:0.###} s.", ex);
+            }
+            finally
+            {
+                link.Dispose();
+                TimeoutSourcePool.Shared.Return(source, timeout - Stopwatch.GetElapsedTime(armed));
+            }
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+        catch (Exception ex) when (attempt == 1 && _retry != ResiliencePipeline.Empty && !cancellationToken.IsCancellationRequested && RetryPolicy.IsTransient(ex))
         {
-            throw new TimeoutException($"{call.Operation} did not answer within {timeout.TotalSeconds:0.###} s.", ex);
+            return await RetryAsync(call, ex, _overallTimeout - Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (attempt == 1 && IsCallerCancellation(ex, cancellationToken))
+        {
+            throw CallerCancelled(ex, cancellationToken);
         }
     }
 
-    private async ValueTask<T> SendOnceAsync<T>(Call<T> call, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Runs the retry pipeline after the first attempt failed with <paramref name="failure"/>, within <paramref name="remaining"/>.</summary>
+    private async Task<T> RetryAsync<T>(Call<T> call, Exception failure, TimeSpan remaining)
     {
-        // The URL may carry a token, so it is never logged; the operation is.
-        var content = new ByteArrayContent(call.Body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Content = content;
-
-        var started = Stopwatch.GetTimestamp();
-        LogSending(_logger, call.Operation, call.Stream, ++call.Attempts);
-        var response = await _http.SendAsync(
-            request,
-            call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
-            cancellationToken).ConfigureAwait(false);
-        if (_logger.IsEnabled(LogLevel.Debug))
+        if (remaining <= TimeSpan.Zero)
         {
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogAnswered(_logger, call.Operation, (int)response.StatusCode, elapsedMs);
+            throw OverallTimeout(call.Operation, failure);
         }
 
+        var cancellationToken = call.CallerToken;
+        using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        overall.CancelAfter(remaining);
+        var context = ResilienceContextPool.Shared.Get(overall.Token);
+        context.Properties.Set(RetryPolicy.OperationKey, call.Operation);
         try
         {
-            return await call.Read(response, cancellationToken, call.CallerToken).ConfigureAwait(false);
+            return await _retry.ExecuteAsync(static (ctx, r) => r.NextAsync(ctx.CancellationToken), context, new Retries<T>(this, call, failure)).ConfigureAwait(false);
         }
-        catch (QianfanException ex)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
         {
-            LogFailed(_logger, call.Operation, ex.ErrorCode, ex.ErrorName, ex.ErrorMessage);
-            throw;
+            throw OverallTimeout(call.Operation, ex);
+        }
+        catch (OperationCanceledException ex) when (IsCallerCancellation(ex, cancellationToken))
+        {
+            throw CallerCancelled(ex, cancellationToken);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static bool IsCallerCancellation(OperationCanceledException ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken;
+
+    /// <summary>Reports the caller's own token, as HttpClient does, not the SDK's linked one.</summary>
+    private static OperationCanceledException CallerCancelled(OperationCanceledException ex, CancellationToken cancellationToken) =>
+        new(ex.Message, ex, cancellationToken);
+
+    private TimeoutException OverallTimeout(string operation, Exception? inner) =>
+        new($"The call to {operation} did not succeed within the overall timeout of {_overallTimeout.TotalSeconds:0.###} s.", inner);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "POST {Operation} (stream: {Stream}, attempt {Attempt})")]
     private static partial void LogSending(ILogger logger, string operation, bool stream, int attempt);
@@ -190,9 +197,8 @@ internal sealed partial class QianfanTransport
     [LoggerMessage(Level = LogLevel.Information, Message = "The service rejected the token (error {ErrorCode}) on {Operation}; getting a new one and repeating once")]
     private static partial void LogTokenRejected(ILogger logger, int? errorCode, string operation);
 
-    /// <summary>What one call sends, carried through the retry pipeline without a closure.</summary>
-    private sealed class Call<T>(
-        QianfanTransport transport,
+    /// <summary>What one call sends; a struct, so a call that succeeds at once allocates nothing for it.</summary>
+    private readonly struct Call<T>(
         string url,
         string operation,
         byte[] body,
@@ -200,8 +206,6 @@ internal sealed partial class QianfanTransport
         Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> read,
         CancellationToken callerToken)
     {
-        public QianfanTransport Transport { get; } = transport;
-
         public string Url { get; } = url;
 
         public string Operation { get; } = operation;
@@ -213,11 +217,24 @@ internal sealed partial class QianfanTransport
         public Func<HttpResponseMessage, CancellationToken, CancellationToken, ValueTask<T>> Read { get; } = read;
 
         public CancellationToken CallerToken { get; } = callerToken;
+    }
 
-        /// <summary>The first attempt's transient failure, replayed to the retry pipeline.</summary>
-        public Exception? FirstFailure { get; set; }
+    /// <summary>The retry pipeline's state, made only once a first attempt has failed.</summary>
+    private sealed class Retries<T>(QianfanTransport transport, Call<T> call, Exception firstFailure)
+    {
+        private Exception? _firstFailure = firstFailure;
+        private int _attempts = 1;
 
-        /// <summary>Requests sent so far, retries and token repeats included.</summary>
-        public int Attempts { get; set; }
+        /// <summary>The pipeline's attempts: first the failure that brought the call here, then real attempts.</summary>
+        public ValueTask<T> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_firstFailure is { } failure)
+            {
+                _firstFailure = null;
+                return ValueTask.FromException<T>(failure);
+            }
+
+            return transport.AttemptAsync(call, ++_attempts, transport._attemptTimeout, cancellationToken);
+        }
     }
 }

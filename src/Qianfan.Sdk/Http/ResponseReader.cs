@@ -18,17 +18,18 @@ internal static class ResponseReader
         response.Headers.NonValidated.TryGetValues(RequestIdHeader, out var values) ? values.ToString() : null;
 
     /// <summary>
-    /// Reads a whole JSON answer into <typeparamref name="T"/>, throwing the service's error if it sent one. The body,
-    /// already buffered by HttpClient, is read into a pooled buffer rather than copied into a new array.
+    /// Reads a whole JSON answer into <typeparamref name="T"/>, first handing the body to <paramref name="check"/>, which
+    /// throws the service's error if it sent one. The body, already buffered by HttpClient, is read into a pooled
+    /// buffer rather than copied into a new array.
     /// </summary>
-    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, BodyCheck check, CancellationToken cancellationToken)
         where T : class
     {
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (!content.CanSeek || content.Length > int.MaxValue)
+        if (!content.CanSeek || content.Length - content.Position > int.MaxValue)
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return Parse(bytes, response, typeInfo);
+            return Parse(bytes, response, typeInfo, check);
         }
 
         var length = (int)(content.Length - content.Position);
@@ -36,7 +37,7 @@ internal static class ResponseReader
         try
         {
             await content.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-            return Parse(buffer.AsSpan(0, length), response, typeInfo);
+            return Parse(buffer.AsSpan(0, length), response, typeInfo, check);
         }
         finally
         {
@@ -44,48 +45,43 @@ internal static class ResponseReader
         }
     }
 
-    private static T Parse<T>(ReadOnlySpan<byte> body, HttpResponseMessage response, JsonTypeInfo<T> typeInfo)
+    private static T Parse<T>(ReadOnlySpan<byte> body, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, BodyCheck check)
         where T : class
     {
-        var requestId = GetRequestId(response);
-        ThrowIfError(body, response, requestId);
+        check(body, response);
         if (!response.IsSuccessStatusCode)
         {
-            throw Fail(response, requestId, null, $"the service answered HTTP {(int)response.StatusCode} without an error code");
+            throw Fail(response, GetRequestId(response), null, $"the service answered HTTP {(int)response.StatusCode} without an error code");
         }
 
         try
         {
             return JsonSerializer.Deserialize(body, typeInfo)
-                ?? throw Fail(response, requestId, null, "the service answered an empty JSON body");
+                ?? throw Fail(response, GetRequestId(response), null, "the service answered an empty JSON body");
         }
         catch (JsonException ex)
         {
-            throw Fail(response, requestId, null, "the service's answer is not valid JSON", ex);
+            throw Fail(response, GetRequestId(response), null, "the service's answer is not valid JSON", ex);
         }
     }
 
     /// <summary>
-    /// Throws when <paramref name="body"/> is not JSON (an HTML error page from a proxy) or is the service's error
-    /// envelope.
+    /// Throws when <paramref name="body"/> is not JSON (an HTML error page from a proxy) or is V1's error envelope.
     /// </summary>
-    public static void ThrowIfError(ReadOnlySpan<byte> body, HttpResponseMessage response, string? requestId)
+    public static void ThrowIfError(ReadOnlySpan<byte> body, HttpResponseMessage response)
     {
         var trimmed = body.TrimStart(" \t\r\n"u8);
         if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
         {
             var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
-            throw Fail(response, requestId, null, $"the service answered HTTP {(int)response.StatusCode} with a {mediaType} body that is not JSON ({body.Length} bytes)");
+            throw Fail(response, GetRequestId(response), null, $"the service answered HTTP {(int)response.StatusCode} with a {mediaType} body that is not JSON ({body.Length} bytes)");
         }
 
         if (TryReadError(trimmed) is { } error)
         {
-            throw Fail(response, requestId, error.ErrorCode, error.ErrorMessage ?? "(no message)");
+            throw Fail(response, GetRequestId(response), error.ErrorCode, error.ErrorMessage ?? "(no message)");
         }
     }
-
-    /// <summary><see cref="ThrowIfError"/> for a whole body read into an array (the shape stream openers take).</summary>
-    public static void ThrowIfErrorBody(byte[] body, HttpResponseMessage response, string? requestId) => ThrowIfError(body, response, requestId);
 
     /// <summary>The error envelope in <paramref name="json"/>, or null when it is a normal answer.</summary>
     public static ErrorEnvelope? TryReadError(ReadOnlySpan<byte> json)

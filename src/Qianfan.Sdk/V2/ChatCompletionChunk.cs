@@ -33,4 +33,12 @@ public sealed class ChatCompletionChunk
     /// <summary>The text the first answer adds with this piece ("" when none).</summary>
     [JsonIgnore]
     public string ContentDelta => Choices.Count > 0 ? Choices[0].Delta?.Content ?? "" : "";
+
+    /// <summary>
+    /// V2 reports an error inside a stream as an event <c>{"error":{…}}</c>; reading it into the chunk lets one pass
+    /// over each event tell the two apart.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName("error")]
+    internal V2Error? Error { get; init; }
 }

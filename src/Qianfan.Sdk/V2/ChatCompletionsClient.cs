@@ -64,12 +64,12 @@ public class ChatCompletionsClient
         {
             var reply = await Transport.SendAsync(_url, Operation, body, stream: false, V2Responses.ReadCompletionAsync, cancellationToken).ConfigureAwait(false);
             Transport.RecordUsage(reply.Usage?.TotalTokens ?? 0);
-            scope.Succeeded(reply.Id, reply.Usage);
+            scope?.Succeeded(reply.Id, reply.Usage);
             return reply;
         }
         catch (Exception ex)
         {
-            scope.Failed(ex);
+            scope?.Failed(ex);
             throw;
         }
     }
@@ -85,7 +85,7 @@ public class ChatCompletionsClient
         }
         catch (Exception ex)
         {
-            scope.Failed(ex);
+            scope?.Failed(ex);
             throw;
         }
 
@@ -106,17 +106,17 @@ public class ChatCompletionsClient
                     }
                     catch (Exception ex)
                     {
-                        scope.Failed(ex);
+                        scope?.Failed(ex);
                         throw;
                     }
                 }
 
                 transport.RecordUsage(usage?.TotalTokens ?? 0);
-                scope.Succeeded(id, usage);
+                scope?.Succeeded(id, usage);
             }
             finally
             {
-                if (!scope.IsClosed)
+                if (scope is { IsClosed: false })
                 {
                     scope.Abandoned();
                 }
@@ -124,7 +124,7 @@ public class ChatCompletionsClient
         }
     }
 
-    private ChatCallScope StartScope(ChatCompletionRequest request, bool stream) => ChatCallScope.Start(
+    private ChatCallScope? StartScope(ChatCompletionRequest request, bool stream) => ChatCallScope.Start(
         _logger,
         Operation,
         request.Model,

@@ -20,40 +20,29 @@ internal static class V2Responses
     {
         using (response)
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
-            var requestId = ResponseReader.GetRequestId(response);
-            ThrowIfError(bytes, response, requestId);
-            try
-            {
-                var completion = JsonSerializer.Deserialize(bytes, QianfanJsonContext.Default.ChatCompletion)
-                    ?? throw ResponseReader.Fail(response, requestId, null, "the service answered an empty JSON body");
-                completion.RequestId = requestId ?? completion.Id;
-                return completion;
-            }
-            catch (JsonException ex)
-            {
-                throw ResponseReader.Fail(response, requestId, null, "the service's answer is not valid JSON", ex);
-            }
+            var completion = await ResponseReader.ReadJsonAsync(response, QianfanJsonContext.Default.ChatCompletion, ThrowIfError, attemptToken).ConfigureAwait(false);
+            completion.RequestId = ResponseReader.GetRequestId(response) ?? completion.Id;
+            return completion;
         }
     }
 
     /// <summary>Throws the V2 error in <paramref name="body"/>, or a generic error for a failed status or a body that is not JSON.</summary>
-    public static void ThrowIfError(byte[] body, HttpResponseMessage response, string? requestId)
+    public static void ThrowIfError(ReadOnlySpan<byte> body, HttpResponseMessage response)
     {
-        var trimmed = body.AsSpan().TrimStart(" \t\r\n"u8);
+        var trimmed = body.TrimStart(" \t\r\n"u8);
         if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
         {
-            ResponseReader.ThrowIfError(body, response, requestId);
+            ResponseReader.ThrowIfError(body, response);
         }
 
         if (TryReadError(trimmed) is { Error: { } error } envelope)
         {
-            throw ResponseReader.Fail(response, requestId ?? envelope.Id, null, error.Message ?? "(no message)", errorName: error.Code ?? error.Type);
+            throw ResponseReader.Fail(response, ResponseReader.GetRequestId(response) ?? envelope.Id, null, error.Message ?? "(no message)", errorName: error.Code ?? error.Type);
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw ResponseReader.Fail(response, requestId, null, $"the service answered HTTP {(int)response.StatusCode} without an error body");
+            throw ResponseReader.Fail(response, ResponseReader.GetRequestId(response), null, $"the service answered HTTP {(int)response.StatusCode} without an error body");
         }
     }
 
@@ -88,8 +77,9 @@ internal static class V2Responses
             return StreamEvent<ChatCompletionChunk>.Done;
         }
 
-        return TryReadError(trimmed) is { Error: { } error }
+        var chunk = JsonSerializer.Deserialize(trimmed, QianfanJsonContext.Default.ChatCompletionChunk);
+        return chunk is { Error: { } error }
             ? new StreamEvent<ChatCompletionChunk>(null, new StreamError(null, error.Code ?? error.Type, error.Message ?? "(no message)"), false)
-            : new StreamEvent<ChatCompletionChunk>(JsonSerializer.Deserialize(trimmed, QianfanJsonContext.Default.ChatCompletionChunk), null, false);
+            : new StreamEvent<ChatCompletionChunk>(chunk, null, false);
     }
 }

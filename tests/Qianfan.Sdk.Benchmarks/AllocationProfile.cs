@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+using System.Globalization;
+
+namespace Qianfan.Sdk.Benchmarks;
+
+/// <summary>
+/// <c>--alloc-profile</c>: where the sync chat's bytes go, by type, for the SDK and the raw client. The runtime reports
+/// a <c>GCAllocationTick</c> event each time about 100 KB has been allocated, naming the type of the object that
+/// crossed the line, so over many requests the count per type is proportional to its share of the bytes. Both runs
+/// include the in-process server's allocations; the difference between the tables is the client's.
+/// </summary>
+public static class AllocationProfile
+{
+    private const int Requests = 40_000;
+    private const double TickBytes = 100 * 1024;
+
+    public static async Task<int> RunAsync()
+    {
+        var sync = new SyncChatBenchmarks();
+        sync.Setup();
+        try
+        {
+            await CompareAsync("1 caller", (sync.Raw_1, 1), (sync.Sdk_1, 1)).ConfigureAwait(false);
+            await CompareAsync($"{SyncChatBenchmarks.Callers} callers", (sync.Raw_64, SyncChatBenchmarks.Callers), (sync.Sdk_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
+            return 0;
+        }
+        finally
+        {
+            sync.Cleanup();
+        }
+    }
+
+    private static async Task CompareAsync(string title, (Func<Task<int>> Run, int Requests) rawCall, (Func<Task<int>> Run, int Requests) sdkCall)
+    {
+        var raw = await ProfileAsync(rawCall.Run, rawCall.Requests).ConfigureAwait(false);
+        var sdk = await ProfileAsync(sdkCall.Run, sdkCall.Requests).ConfigureAwait(false);
+        Console.WriteLine();
+        Console.WriteLine($"Sync chat, {title}: sampled bytes per request over {Requests:N0} requests. A sample names the type whose allocation crossed the next ~100 KB,");
+        Console.WriteLine($"so figures are estimates: a type shown at N B is within about ±2·√(N·{TickBytes / Requests:0.#}) B, and objects that open a new allocation context are over-counted.");
+        Console.WriteLine("| Type | Raw HttpClient | Qianfan.Sdk | Difference |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var type in raw.Keys.Union(sdk.Keys).OrderByDescending(t => Math.Abs(sdk.GetValueOrDefault(t) - raw.GetValueOrDefault(t))).Take(25))
+        {
+            var r = raw.GetValueOrDefault(type);
+            var s = sdk.GetValueOrDefault(type);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{type}` | {r:N0} | {s:N0} | {s - r:+#,0;-#,0;0} |"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **Total** | {raw.Values.Sum():N0} | {sdk.Values.Sum():N0} | {sdk.Values.Sum() - raw.Values.Sum():+#,0;-#,0;0} |"));
+    }
+
+    private static async Task<Dictionary<string, double>> ProfileAsync(Func<Task<int>> call, int requestsPerCall)
+    {
+        for (var i = 0; i < 2_000 / requestsPerCall; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        using var listener = new AllocationTickListener();
+        for (var i = 0; i < Requests / requestsPerCall; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        listener.Stop();
+        return listener.Ticks.ToDictionary(p => p.Key, p => p.Value * TickBytes / Requests);
+    }
+
+    private sealed class AllocationTickListener : EventListener
+    {
+        private volatile bool _stopped;
+
+        public ConcurrentDictionary<string, long> Ticks { get; } = new(StringComparer.Ordinal);
+
+        public void Stop() => _stopped = true;
+
+        protected override void OnEventSourceCreated(EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs eventData)
+        {
+            if (_stopped || eventData.EventName is not { } name || !name.StartsWith("GCAllocationTick", StringComparison.Ordinal) || eventData.PayloadNames is null)
+            {
+                return;
+            }
+
+            var index = eventData.PayloadNames.IndexOf("TypeName");
+            var type = index >= 0 ? eventData.Payload?[index] as string ?? "?" : "?";
+            Ticks.AddOrUpdate(type, 1, static (_, n) => n + 1);
+        }
+    }
+}
