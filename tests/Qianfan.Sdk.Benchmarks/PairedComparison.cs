@@ -5,7 +5,7 @@ namespace Qianfan.Sdk.Benchmarks;
 
 /// <summary>
 /// <c>--paired</c>: the goal comparisons again, each pair run in alternating batches (A B B A …) in one process, with
-/// wall time and allocations per op taken per batch: the fastest batch (the least disturbed) and the median batch
+/// wall time, process CPU time and allocations per op taken per batch: the fastest batch (the least disturbed) and the median batch
 /// are reported. On a machine that other work shares, BenchmarkDotNet's one-after-the-other runs see different
 /// loads; alternating batches see the same, and the fastest batch is the one least slowed by them.
 /// </summary>
@@ -18,8 +18,8 @@ public static class PairedComparison
     public static async Task<int> RunAsync()
     {
         Console.WriteLine($"Paired comparison: {Rounds - WarmupRounds} measured rounds of alternating ~{BatchTarget.TotalMilliseconds:0} ms batches after {WarmupRounds} warm-up rounds; per op.");
-        Console.WriteLine("| Comparison | Client | Time/op (fastest batch) | Time/op (median batch) | Alloc/op | Ratio (fastest) | Ratio (median) | Alloc ratio |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Comparison | Client | Time/op (fastest batch) | Time/op (median batch) | CPU/op (median) | Alloc/op | Ratio (fastest) | Ratio (median) | CPU ratio | Alloc ratio |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
         foreach (var chunks in new[] { 200, 2000 })
         {
@@ -43,11 +43,16 @@ public static class PairedComparison
         sync.Setup();
         try
         {
-            await CompareAsync("Sync chat, 1 caller (op = one request)", ("Raw HttpClient", sync.Raw_1, 1), ("Qianfan.Sdk", sync.Sdk_1, 1)).ConfigureAwait(false);
+            await CompareAsync(
+                "Sync chat, 1 caller (op = one request)",
+                ("Raw HttpClient", sync.Raw_1, 1),
+                ("Qianfan.Sdk", sync.Sdk_1, 1),
+                ("Raw HttpClient, with a timeout", sync.RawWithTimeout_1, 1)).ConfigureAwait(false);
             await CompareAsync(
                 $"Sync chat, {SyncChatBenchmarks.Callers} callers (op = one request)",
                 ("Raw HttpClient", sync.Raw_64, SyncChatBenchmarks.Callers),
-                ("Qianfan.Sdk", sync.Sdk_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
+                ("Qianfan.Sdk", sync.Sdk_64, SyncChatBenchmarks.Callers),
+                ("Raw HttpClient, with a timeout", sync.RawWithTimeout_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
         }
         finally
         {
@@ -82,7 +87,9 @@ public static class PairedComparison
         }
 
         var wall = clients.Select(_ => new List<double>()).ToArray();
+        var cpu = clients.Select(_ => new List<double>()).ToArray();
         var alloc = clients.Select(_ => new List<double>()).ToArray();
+        using var process = Process.GetCurrentProcess();
         for (var round = 0; round < Rounds; round++)
         {
             // A B C, then C B A: each client sees the same drift on average.
@@ -95,6 +102,8 @@ public static class PairedComparison
             foreach (var i in order)
             {
                 var ops = (double)calls[i] * clients[i].OpsPerCall;
+                process.Refresh();
+                var cpuStarted = process.TotalProcessorTime;
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var started = Stopwatch.GetTimestamp();
                 for (var c = 0; c < calls[i]; c++)
@@ -104,9 +113,12 @@ public static class PairedComparison
 
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                process.Refresh();
+                var cpuUsed = process.TotalProcessorTime - cpuStarted;
                 if (round >= WarmupRounds)
                 {
                     wall[i].Add(elapsed.TotalMicroseconds / ops);
+                    cpu[i].Add(cpuUsed.TotalMicroseconds / ops);
                     alloc[i].Add(bytes / ops);
                 }
             }
@@ -115,14 +127,16 @@ public static class PairedComparison
         var baseFastest = wall[0].Min();
         var baseMedian = Median(wall[0]);
         var baseAlloc = Median(alloc[0]);
+        var baseCpu = Median(cpu[0]);
         for (var i = 0; i < clients.Length; i++)
         {
             var fastest = wall[i].Min();
             var median = Median(wall[i]);
             var a = Median(alloc[i]);
+            var c = Median(cpu[i]);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {(i == 0 ? title : "")} | {clients[i].Name} | {Micros(fastest)} | {Micros(median)} | {a:N0} B | {fastest / baseFastest:0.00} | {median / baseMedian:0.00} | {a / baseAlloc:0.00} |"));
+                $"| {(i == 0 ? title : "")} | {clients[i].Name} | {Micros(fastest)} | {Micros(median)} | {Micros(c)} | {a:N0} B | {fastest / baseFastest:0.00} | {median / baseMedian:0.00} | {c / baseCpu:0.00} | {a / baseAlloc:0.00} |"));
         }
     }
 
