@@ -14,6 +14,7 @@ namespace Qianfan.Sdk;
 public class QianfanClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpMessageHandler? _ownedHandler;
     private readonly ClientRateLimiter? _limiter;
 
     /// <summary>For mocking in tests.</summary>
@@ -25,7 +26,9 @@ public class QianfanClient : IDisposable
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">Base URL, credentials and timeouts. Read once; later changes have no effect.</param>
-    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null creates and owns one.</param>
+    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory). Null creates and owns an HTTP
+    /// handler, and chat requests then go straight to it: the SDK's own timeouts and reading make HttpClient's layer
+    /// (its linked cancellation source and response buffer) redundant.</param>
     /// <param name="tokenProvider">Where access tokens come from; null uses <see cref="QianfanOptions.AccessToken"/> or
     /// exchanges <see cref="QianfanOptions.ApiKey"/> and <see cref="QianfanOptions.SecretKey"/>.</param>
     /// <param name="loggerFactory">Where the SDK logs (categories <c>Qianfan.Sdk.*</c>); secrets are never logged.</param>
@@ -42,10 +45,19 @@ public class QianfanClient : IDisposable
         options.Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
+        // Chat requests go through `sender`; the rare token exchanges keep an HttpClient.
+        HttpMessageInvoker sender;
         if (httpClient is null)
         {
-            _ownedHttpClient = CreateHttpClient();
+            var handler = CreateHandler();
+            _ownedHandler = handler;
+            _ownedHttpClient = CreateHttpClient(handler);
             httpClient = _ownedHttpClient;
+            sender = new HttpMessageInvoker(handler, disposeHandler: false);
+        }
+        else
+        {
+            sender = httpClient;
         }
 
         var chatLogger = loggerFactory.CreateLogger("Qianfan.Sdk.Chat");
@@ -54,11 +66,11 @@ public class QianfanClient : IDisposable
         _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider);
 
         var v1Authorizer = CreateV1Authorizer(options, httpClient, tokenProvider, timeProvider, authLogger);
-        var v1 = new QianfanTransport(httpClient, v1Authorizer, retry, _limiter, options, chatLogger);
+        var v1 = new QianfanTransport(sender, v1Authorizer, retry, _limiter, options, chatLogger);
         Chat = new ChatClient(v1, options.BaseUrl, chatLogger);
 
         var v2Authorizer = CreateV2Authorizer(options, httpClient, timeProvider, authLogger);
-        var v2 = new QianfanTransport(httpClient, v2Authorizer, retry, _limiter, options, chatLogger);
+        var v2 = new QianfanTransport(sender, v2Authorizer, retry, _limiter, options, chatLogger);
         ChatCompletions = new ChatCompletionsClient(v2, options.V2BaseUrl, chatLogger);
     }
 
@@ -68,7 +80,7 @@ public class QianfanClient : IDisposable
     /// <summary>V2 chat (<c>/v2/chat/completions</c>, OpenAI-compatible): one-shot and streamed replies, tools.</summary>
     public virtual ChatCompletionsClient ChatCompletions { get; }
 
-    /// <summary>Releases the HttpClient the client created for itself (one given to it is left alone).</summary>
+    /// <summary>Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone).</summary>
     public void Dispose()
     {
         Dispose(true);
@@ -82,6 +94,7 @@ public class QianfanClient : IDisposable
         {
             _limiter?.Dispose();
             _ownedHttpClient?.Dispose();
+            _ownedHandler?.Dispose();
         }
     }
 
@@ -140,8 +153,8 @@ public class QianfanClient : IDisposable
         AutomaticDecompression = System.Net.DecompressionMethods.All,
     };
 
-    private static HttpClient CreateHttpClient() =>
-        new(CreateHandler())
+    private static HttpClient CreateHttpClient(HttpMessageHandler handler) =>
+        new(handler, disposeHandler: false)
         {
             // Timeouts are the SDK's own (QianfanOptions.Timeout), which also cover reading the body.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,

@@ -47,11 +47,13 @@ public static class PairedComparison
                 "Sync chat, 1 caller (op = one request)",
                 ("Raw HttpClient", sync.Raw_1, 1),
                 ("Qianfan.Sdk", sync.Sdk_1, 1),
+                ("Qianfan.Sdk, given an HttpClient", sync.SdkGivenHttpClient_1, 1),
                 ("Raw HttpClient, with a timeout", sync.RawWithTimeout_1, 1)).ConfigureAwait(false);
             await CompareAsync(
                 $"Sync chat, {SyncChatBenchmarks.Callers} callers (op = one request)",
                 ("Raw HttpClient", sync.Raw_64, SyncChatBenchmarks.Callers),
                 ("Qianfan.Sdk", sync.Sdk_64, SyncChatBenchmarks.Callers),
+                ("Qianfan.Sdk, given an HttpClient", sync.SdkGivenHttpClient_64, SyncChatBenchmarks.Callers),
                 ("Raw HttpClient, with a timeout", sync.RawWithTimeout_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
         }
         finally

@@ -14,7 +14,7 @@ namespace Qianfan.Sdk.Http;
 /// </summary>
 internal sealed partial class QianfanTransport
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly IRequestAuthorizer _authorizer;
     private readonly ILogger _logger;
     private readonly TimeSpan _attemptTimeout;
@@ -22,7 +22,7 @@ internal sealed partial class QianfanTransport
     private readonly ResiliencePipeline _retry;
     private readonly ClientRateLimiter? _limiter;
 
-    public QianfanTransport(HttpClient http, IRequestAuthorizer authorizer, ResiliencePipeline retry, ClientRateLimiter? limiter, QianfanOptions options, ILogger logger)
+    public QianfanTransport(HttpMessageInvoker http, IRequestAuthorizer authorizer, ResiliencePipeline retry, ClientRateLimiter? limiter, QianfanOptions options, ILogger logger)
     {
         _http = http;
         _authorizer = authorizer;
@@ -97,10 +97,9 @@ internal sealed partial class QianfanTransport
 
                     var sent = Stopwatch.GetTimestamp();
                     LogSending(_logger, call.Operation, call.Stream, attempt);
-                    var response = await _http.SendAsync(
-                        request,
-                        call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
-                        source.Token).ConfigureAwait(false);
+                    var response = await (_http is HttpClient client
+                        ? client.SendAsync(request, call.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, source.Token)
+                        : _http.SendAsync(request, source.Token)).ConfigureAwait(false);
                     if (_logger.IsEnabled(LogLevel.Debug))
                     {
                         var elapsedMs = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;

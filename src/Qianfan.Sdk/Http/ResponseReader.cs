@@ -14,29 +14,51 @@ internal static class ResponseReader
 {
     private const string RequestIdHeader = "X-Baidu-Request-Id";
 
+    // A body of unknown length starts in a buffer this large and doubles; one of known length gets its size up to the limit.
+    private const int InitialBuffer = 16 * 1024;
+    private const int InitialBufferLimit = 16 * 1024 * 1024;
+
     public static string? GetRequestId(HttpResponseMessage response) =>
         response.Headers.NonValidated.TryGetValues(RequestIdHeader, out var values) ? values.ToString() : null;
 
     /// <summary>
     /// Reads a whole JSON answer into <typeparamref name="T"/>, first handing the body to <paramref name="check"/>, which
-    /// throws the service's error if it sent one. The body, already buffered by HttpClient, is read into a pooled
-    /// buffer rather than copied into a new array.
+    /// throws the service's error if it sent one. The body (buffered by HttpClient, or still on the connection when
+    /// the SDK sends through its own handler) is read into a pooled buffer rather than a new array.
     /// </summary>
     public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, BodyCheck check, CancellationToken cancellationToken)
         where T : class
     {
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (!content.CanSeek || content.Length - content.Position > int.MaxValue)
-        {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return Parse(bytes, response, typeInfo, check);
-        }
-
-        var length = (int)(content.Length - content.Position);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        long? expected = content.CanSeek ? content.Length - content.Position : response.Content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and > 0 and <= InitialBufferLimit ? (int)size : InitialBuffer);
+        var length = 0;
         try
         {
-            await content.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            while (length != expected)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            if (expected is { } declared && length < declared)
+            {
+                throw new IOException($"The answer ended after {length} of its {declared} bytes.");
+            }
+
             return Parse(buffer.AsSpan(0, length), response, typeInfo, check);
         }
         finally

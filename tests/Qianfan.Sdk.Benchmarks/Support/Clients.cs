@@ -17,8 +17,11 @@ public static class Clients
     public const string AccessToken = "24.6c5e1ff107f0e8bcef8c46d3424a0e78.2592000.1735004345.282335-44923183";
     public const string Question = "1加1为什么等于2?";
 
-    /// <summary>The SDK over <paramref name="http"/>, its token set in the options (so cached: no exchange).</summary>
-    public static QianfanClient Sdk(HttpClient http, Uri? baseUrl = null) =>
+    /// <summary>
+    /// The SDK over <paramref name="http"/>, or over its own handler when null, its token set in the options (so
+    /// cached: no exchange).
+    /// </summary>
+    public static QianfanClient Sdk(HttpClient? http, Uri? baseUrl = null) =>
         new(new QianfanOptions { AccessToken = AccessToken, BaseUrl = baseUrl ?? new Uri(QianfanOptions.DefaultBaseUrl) }, http);
 
     /// <summary>An HttpClient over an in-memory answer of <paramref name="body"/>.</summary>

@@ -3,9 +3,10 @@ using Qianfan.Sdk.Emulator;
 namespace Qianfan.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
-/// Replies whose text looks like the service's error syntax must come through as text. The last case exposes an SDK
-/// bug: <c>ResponseReader.TryReadError</c> finds <c>"error_code"</c> by a byte search, and a string value that ends
-/// in <c>"error_code</c> is serialized as <c>…\"error_code"</c>, which contains it.
+/// Replies whose text looks like the service's error syntax must come through as text. The last case guards the sync
+/// path's shortcut: <c>ResponseReader.TryReadError</c> looks for <c>"error_code"</c> by a byte search before parsing,
+/// and a string value that ends in <c>"error_code</c> is serialized as <c>…\"error_code"</c>, which contains it.
+/// Streamed chunks read the code in the same pass as the chunk, so only a real key counts there.
 /// </summary>
 public sealed class ReplyContentTests
 {
