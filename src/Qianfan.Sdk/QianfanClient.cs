@@ -80,7 +80,11 @@ public class QianfanClient : IDisposable
     /// <summary>V2 chat (<c>/v2/chat/completions</c>, OpenAI-compatible): one-shot and streamed replies, tools.</summary>
     public virtual ChatCompletionsClient ChatCompletions { get; }
 
-    /// <summary>Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone).</summary>
+    /// <summary>
+    /// Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone). Calls in
+    /// flight run to their end, each still bounded by its timeouts; later calls throw ObjectDisposedException. Pass a
+    /// CancellationToken to stop calls early.
+    /// </summary>
     public void Dispose()
     {
         Dispose(true);

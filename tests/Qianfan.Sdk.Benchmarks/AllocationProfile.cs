@@ -5,7 +5,8 @@ using System.Globalization;
 namespace Qianfan.Sdk.Benchmarks;
 
 /// <summary>
-/// <c>--alloc-profile</c>: where the sync chat's bytes go, by type, for the SDK and the raw client. The runtime reports
+/// <c>--alloc-profile</c>: where a request's bytes go, by type, for the SDK and the raw client (sync chat, and a stream
+/// opened to its first chunk). The runtime reports
 /// a <c>GCAllocationTick</c> event each time about 100 KB has been allocated, naming the type of the object that
 /// crossed the line, so over many requests the count per type is proportional to its share of the bytes. Both runs
 /// include the in-process server's allocations; the difference between the tables is the client's.
@@ -21,14 +22,26 @@ public static class AllocationProfile
         sync.Setup();
         try
         {
-            await CompareAsync("1 caller", (sync.Raw_1, 1), (sync.Sdk_1, 1)).ConfigureAwait(false);
-            await CompareAsync($"{SyncChatBenchmarks.Callers} callers", (sync.Raw_64, SyncChatBenchmarks.Callers), (sync.Sdk_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
-            return 0;
+            await CompareAsync("Sync chat, 1 caller", (sync.Raw_1, 1), (sync.Sdk_1, 1)).ConfigureAwait(false);
+            await CompareAsync($"Sync chat, {SyncChatBenchmarks.Callers} callers", (sync.Raw_64, SyncChatBenchmarks.Callers), (sync.Sdk_64, SyncChatBenchmarks.Callers)).ConfigureAwait(false);
         }
         finally
         {
             sync.Cleanup();
         }
+
+        var first = new TimeToFirstChunkBenchmarks();
+        first.Setup();
+        try
+        {
+            await CompareAsync("Time to first chunk", (first.Raw, 1), (first.Sdk, 1)).ConfigureAwait(false);
+        }
+        finally
+        {
+            first.Cleanup();
+        }
+
+        return 0;
     }
 
     private static async Task CompareAsync(string title, (Func<Task<int>> Run, int Requests) rawCall, (Func<Task<int>> Run, int Requests) sdkCall)
@@ -36,7 +49,7 @@ public static class AllocationProfile
         var raw = await ProfileAsync(rawCall.Run, rawCall.Requests).ConfigureAwait(false);
         var sdk = await ProfileAsync(sdkCall.Run, sdkCall.Requests).ConfigureAwait(false);
         Console.WriteLine();
-        Console.WriteLine($"Sync chat, {title}: sampled bytes per request over {Requests:N0} requests. A sample names the type whose allocation crossed the next ~100 KB,");
+        Console.WriteLine($"{title}: sampled bytes per request over {Requests:N0} requests. A sample names the type whose allocation crossed the next ~100 KB,");
         Console.WriteLine($"so figures are estimates: a type shown at N B is within about ±2·√(N·{TickBytes / Requests:0.#}) B, and objects that open a new allocation context are over-counted.");
         Console.WriteLine("| Type | Raw HttpClient | Qianfan.Sdk | Difference |");
         Console.WriteLine("|---|---:|---:|---:|");

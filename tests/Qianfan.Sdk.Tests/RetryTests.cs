@@ -143,6 +143,7 @@ public sealed class RetryTests
 
         Assert.Contains("overall", ex.Message, StringComparison.Ordinal);
         Assert.InRange(fake.ChatRequests.Count, 1, 6);
+        Assert.Contains(fake.Logs.Lines, l => l.Contains("Retrying ", StringComparison.Ordinal));
     }
 
     [Fact]

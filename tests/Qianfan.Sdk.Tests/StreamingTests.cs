@@ -445,6 +445,21 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Stream_EventWithANullErrorCodeIsAChunk_AndChunksSerializeWithoutTheErrorField()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.EventStream(
+            """data: {"id":"as-1","object":"chat.completion","sentence_id":0,"is_end":true,"result":"ok","error_code":null}""" + "\n\n"));
+        using var client = fake.CreateClient();
+
+        var chunk = Assert.Single(await ReadAllAsync(client.Chat.StreamAsync(Ask())));
+
+        Assert.Equal("ok", chunk.Result);
+        Assert.DoesNotContain("error", System.Text.Json.JsonSerializer.Serialize(chunk), StringComparison.Ordinal);
+        Assert.DoesNotContain("error", System.Text.Json.JsonSerializer.Serialize(new V2.ChatCompletionChunk()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stream_IsNotSentUntilEnumerated()
     {
         using var fake = new FakeQianfan();

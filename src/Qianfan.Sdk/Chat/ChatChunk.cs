@@ -56,9 +56,10 @@ public sealed class ChatChunk
     /// <summary>
     /// V1 reports an error inside a stream as an event of its own, <c>{"error_code":N,"error_msg":"…"}</c>. Reading the
     /// code into the chunk lets one pass tell the two apart; the rare error event is then read again for its message.
-    /// 0 (no code) is not an error.
+    /// Never written: a chunk serialized again looks as the service sent it.
     /// </summary>
     [JsonInclude]
     [JsonPropertyName("error_code")]
-    internal int ErrorCode { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal int? ErrorCode { get; init; }
 }

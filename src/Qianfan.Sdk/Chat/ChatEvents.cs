@@ -21,12 +21,12 @@ internal static class ChatEvents
         }
 
         var chunk = JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ChatChunk);
-        if (chunk is not { ErrorCode: not 0 })
+        if (chunk is not { ErrorCode: { } code })
         {
             return new StreamEvent<ChatChunk>(chunk, null, false);
         }
 
         var message = JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ErrorEnvelope)?.ErrorMessage;
-        return new StreamEvent<ChatChunk>(null, new StreamError(chunk.ErrorCode, null, message ?? "(no message)"), false);
+        return new StreamEvent<ChatChunk>(null, new StreamError(code, null, message ?? "(no message)"), false);
     }
 }

@@ -22,6 +22,10 @@ internal sealed partial class QianfanTransport
     private readonly ResiliencePipeline _retry;
     private readonly ClientRateLimiter? _limiter;
 
+    // Timeout sources are reused only on the SDK's own handler, which is known to let go of a token once the answer is
+    // back; handlers in a caller's HttpClient might keep one.
+    private readonly TimeoutSourcePool? _timeoutSources;
+
     public QianfanTransport(HttpMessageInvoker http, IRequestAuthorizer authorizer, ResiliencePipeline retry, ClientRateLimiter? limiter, QianfanOptions options, ILogger logger)
     {
         _http = http;
@@ -31,6 +35,7 @@ internal sealed partial class QianfanTransport
         _logger = logger;
         _attemptTimeout = options.Timeout;
         _overallTimeout = options.Retry.OverallTimeout;
+        _timeoutSources = http is HttpClient ? null : TimeoutSourcePool.Shared;
     }
 
     /// <summary>Counts the tokens a call used against the client-side TPM limit.</summary>
@@ -68,7 +73,7 @@ internal sealed partial class QianfanTransport
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var source = TimeoutSourcePool.Shared.Rent();
+            var source = _timeoutSources?.Rent() ?? new CancellationTokenSource();
             var armed = started;
             var link = cancellationToken.CanBeCanceled
                 ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source)
@@ -130,7 +135,14 @@ internal sealed partial class QianfanTransport
             finally
             {
                 link.Dispose();
-                TimeoutSourcePool.Shared.Return(source, timeout - Stopwatch.GetElapsedTime(armed));
+                if (_timeoutSources is null)
+                {
+                    source.Dispose();
+                }
+                else
+                {
+                    _timeoutSources.Return(source, timeout - Stopwatch.GetElapsedTime(armed));
+                }
             }
         }
         catch (Exception ex) when (attempt == 1 && _retry != ResiliencePipeline.Empty && !cancellationToken.IsCancellationRequested && RetryPolicy.IsTransient(ex))

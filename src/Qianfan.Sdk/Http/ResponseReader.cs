@@ -31,32 +31,34 @@ internal static class ResponseReader
     {
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         long? expected = content.CanSeek ? content.Length - content.Position : response.Content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and > 0 and <= InitialBufferLimit ? (int)size : InitialBuffer);
+
+        // One byte more than the declared length, so the read that finds the end needs no larger buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and >= 0 and < InitialBufferLimit ? (int)size + 1 : InitialBuffer);
         var length = 0;
         try
         {
-            while (length != expected)
+            try
             {
-                if (length == buffer.Length)
+                int read;
+                while ((read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
                 }
-
-                var read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
             }
-
-            if (expected is { } declared && length < declared)
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new IOException($"The answer ended after {length} of its {declared} bytes.");
+                // What HttpClient reports when it buffers a body that breaks off, whichever way the SDK sent.
+                throw new HttpRequestException(
+                    ex is HttpIOException http ? http.HttpRequestError : HttpRequestError.ResponseEnded,
+                    $"The answer broke off after {length} bytes.",
+                    ex);
             }
 
             return Parse(buffer.AsSpan(0, length), response, typeInfo, check);

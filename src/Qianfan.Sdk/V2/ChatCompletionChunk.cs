@@ -36,9 +36,10 @@ public sealed class ChatCompletionChunk
 
     /// <summary>
     /// V2 reports an error inside a stream as an event <c>{"error":{…}}</c>; reading it into the chunk lets one pass
-    /// over each event tell the two apart.
+    /// over each event tell the two apart. Never written: a chunk serialized again looks as the service sent it.
     /// </summary>
     [JsonInclude]
     [JsonPropertyName("error")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     internal V2Error? Error { get; init; }
 }

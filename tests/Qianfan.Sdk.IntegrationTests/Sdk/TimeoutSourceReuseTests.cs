@@ -1,0 +1,74 @@
+using Qianfan.Sdk.Chat;
+
+namespace Qianfan.Sdk.IntegrationTests.Sdk;
+
+/// <summary>
+/// A client on its own handler reuses the cancellation sources of finished attempts. Whatever happens to a source
+/// afterwards (its old caller cancelling, a new attempt timing out) must not reach the call it served or a later one.
+/// </summary>
+public sealed class TimeoutSourceReuseTests
+{
+    [Fact]
+    public async Task CallerCancellingAfterItsCallSucceeded_DoesNotCancelALaterCall()
+    {
+        await using var emu = await SdkHarness.StartEmulatorAsync();
+        using var client = SdkHarness.Client(emu, singleAttempt: true);
+        using var cts = new CancellationTokenSource();
+        await client.Chat.CompleteAsync(SdkHarness.Ask("first"), cts.Token);
+
+        emu.Scenarios.DelayNextChatResponses(1, TimeSpan.FromSeconds(1));
+        var later = client.Chat.CompleteAsync(SdkHarness.Ask("later"));
+        await WaitUntilAsync(() => emu.ChatRequests().Count == 2);
+        await cts.CancelAsync();
+
+        Assert.Equal(SdkHarness.DefaultReply("later"), (await later.WaitAsync(SdkHarness.Soon)).Result);
+    }
+
+    [Fact]
+    public async Task StreamKeepsReading_WhileItsOpeningSourceTimesOutOtherCalls()
+    {
+        await using var emu = await SdkHarness.StartEmulatorAsync();
+        using var streaming = SdkHarness.Client(emu, singleAttempt: true);
+        var hold = emu.Scenarios.HoldNextStreamAfterFirstChunk();
+        var chunks = streaming.Chat.StreamAsync(SdkHarness.Ask("long answer")).GetAsyncEnumerator();
+        try
+        {
+            Assert.True(await chunks.MoveNextAsync().AsTask().WaitAsync(SdkHarness.Soon));
+            var received = new List<ChatChunk> { chunks.Current };
+
+            // Another client's attempts take the freed sources and time out, cancelling them.
+            var options = SdkHarness.Options(emu, singleAttempt: true);
+            options.Timeout = TimeSpan.FromMilliseconds(200);
+            using var impatient = new QianfanClient(options);
+            emu.Scenarios.DelayNextChatResponses(3, TimeSpan.FromSeconds(2));
+            for (var i = 0; i < 3; i++)
+            {
+                await Assert.ThrowsAsync<TimeoutException>(() => impatient.Chat.CompleteAsync(SdkHarness.Ask("hurry")).WaitAsync(SdkHarness.Soon));
+            }
+
+            hold.Release();
+            while (await chunks.MoveNextAsync().AsTask().WaitAsync(SdkHarness.Soon))
+            {
+                received.Add(chunks.Current);
+            }
+
+            Assert.True(received[^1].IsEnd);
+            Assert.Equal(SdkHarness.DefaultReply("long answer"), string.Concat(received.Select(c => c.Result)));
+        }
+        finally
+        {
+            hold.Release();
+            await chunks.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + SdkHarness.Soon;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
+            await Task.Delay(10);
+        }
+    }
+}
