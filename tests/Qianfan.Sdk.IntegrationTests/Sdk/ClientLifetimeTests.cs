@@ -11,10 +11,7 @@ public sealed class ClientLifetimeTests
         await client.Chat.CompleteAsync(SdkHarness.Ask("warm up"));
         emu.Scenarios.DelayNextChatResponses(1, TimeSpan.FromMilliseconds(500));
         var inFlight = client.Chat.CompleteAsync(SdkHarness.Ask("in flight"));
-        while (emu.ChatRequests().Count < 2)
-        {
-            await Task.Delay(10);
-        }
+        await SdkHarness.WaitUntilAsync(() => emu.ChatRequests().Count == 2);
 
         client.Dispose();
 

@@ -37,6 +37,17 @@ internal static class SdkHarness
     public static QianfanClient Client(QianfanEmulator emulator, bool singleAttempt = false) =>
         new(Options(emulator, singleAttempt));
 
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="Soon"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Soon;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
+            await Task.Delay(10);
+        }
+    }
+
     public static ChatRequest Ask(string message, string? model = null)
     {
         var request = model is null ? new ChatRequest() : new ChatRequest(model);

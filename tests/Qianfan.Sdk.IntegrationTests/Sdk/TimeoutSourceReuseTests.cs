@@ -18,7 +18,7 @@ public sealed class TimeoutSourceReuseTests
 
         emu.Scenarios.DelayNextChatResponses(1, TimeSpan.FromSeconds(1));
         var later = client.Chat.CompleteAsync(SdkHarness.Ask("later"));
-        await WaitUntilAsync(() => emu.ChatRequests().Count == 2);
+        await SdkHarness.WaitUntilAsync(() => emu.ChatRequests().Count == 2);
         await cts.CancelAsync();
 
         Assert.Equal(SdkHarness.DefaultReply("later"), (await later.WaitAsync(SdkHarness.Soon)).Result);
@@ -59,16 +59,6 @@ public sealed class TimeoutSourceReuseTests
         {
             hold.Release();
             await chunks.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + SdkHarness.Soon;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
-            await Task.Delay(10);
         }
     }
 }
