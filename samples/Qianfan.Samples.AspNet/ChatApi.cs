@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Samples.AspNet;
 
@@ -32,13 +33,13 @@ internal sealed record ChatInput(
 }
 
 /// <summary>The answer of <c>POST /api/chat</c>.</summary>
-internal sealed record ChatReply(string Reply, ChatUsage? Usage);
+internal sealed record ChatReply(string Reply, TokenUsage? Usage);
 
 /// <summary>The data of a <c>message</c> event of <c>POST /api/chat/stream</c>: the next piece of the answer.</summary>
 internal sealed record StreamText(string Text);
 
 /// <summary>The data of the final <c>done</c> event.</summary>
-internal sealed record StreamDone(ChatUsage? Usage);
+internal sealed record StreamDone(TokenUsage? Usage);
 
 /// <summary>The data of an <c>error</c> event: the answer broke off after it had begun.</summary>
 internal sealed record StreamError(int? ErrorCode, string Message);
@@ -98,7 +99,7 @@ internal static partial class ChatApi
     {
         await using (chunks)
         {
-            ChatUsage? usage = null;
+            TokenUsage? usage = null;
             while (hasCurrent)
             {
                 cancellationToken.ThrowIfCancellationRequested();

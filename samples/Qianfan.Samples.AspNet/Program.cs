@@ -8,10 +8,10 @@ var qianfan = builder.Configuration.GetSection("Qianfan");
 
 // No credentials in the "Qianfan" section nor in the QIANFAN_* variables (read the way AddQianfan reads them):
 // chat with the offline emulator instead, so the sample runs out of the box.
-var configured = QianfanOptions.FromEnvironment();
+var configured = QianfanCredentials.FromEnvironment();
 qianfan.Bind(configured);
 QianfanEmulator? emulator = null;
-if (!configured.HasCredentials)
+if (new[] { configured.ApiKey, configured.SecretKey, configured.AccessToken, configured.IamAccessKey, configured.IamSecretKey, configured.V2ApiKey }.All(string.IsNullOrEmpty))
 {
     emulator = await QianfanEmulator.StartAsync();
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -5,7 +5,7 @@ namespace Qianfan.Samples.Console;
 /// <summary>Says which credentials a run uses, by the variables' names only, never their values.</summary>
 internal static class CredentialSource
 {
-    public static string Describe(QianfanOptions options, string api)
+    public static string Describe(QianfanCredentials options, string api)
     {
         var hasIam = !string.IsNullOrEmpty(options.IamAccessKey) && !string.IsNullOrEmpty(options.IamSecretKey);
         var hasAppKeys = !string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.SecretKey);

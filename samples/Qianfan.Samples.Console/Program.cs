@@ -11,10 +11,12 @@ Console.InputEncoding = Encoding.UTF8;
 
 CliOptions cli;
 QianfanOptions options;
+QianfanCredentials credentials;
 try
 {
     cli = CliParser.Parse(args);
     options = QianfanOptions.FromEnvironment();
+    credentials = QianfanCredentials.FromEnvironment();
 }
 catch (Exception ex) when (ex is CliUsageException or ArgumentException)
 {
@@ -48,7 +50,7 @@ QianfanEmulator? emulator = null;
 try
 {
     // Only a run with no credential at all uses the emulator; a half-given pair is reported, not replaced.
-    var anyCredential = new[] { options.ApiKey, options.SecretKey, options.AccessToken, options.IamAccessKey, options.IamSecretKey, options.V2ApiKey }
+    var anyCredential = new[] { credentials.ApiKey, credentials.SecretKey, credentials.AccessToken, credentials.IamAccessKey, credentials.IamSecretKey, credentials.V2ApiKey }
         .Any(value => !string.IsNullOrEmpty(value));
     if (!anyCredential)
     {
@@ -60,18 +62,18 @@ try
 
         emulator = await QianfanEmulator.StartAsync(emulatorOptions, cancellation.Token);
         options.BaseUrl = emulator.BaseUri;
-        options.ApiKey = emulator.ApiKey;
-        options.SecretKey = emulator.SecretKey;
         options.V2BaseUrl = emulator.BaseUri;
-        options.V2ApiKey = emulator.V2ApiKey;
+        credentials.ApiKey = emulator.ApiKey;
+        credentials.SecretKey = emulator.SecretKey;
+        credentials.V2ApiKey = emulator.V2ApiKey;
         Console.Error.WriteLine($"notice: no Qianfan credentials are set; chatting with the offline Qianfan emulator at {emulator.BaseUrl}");
     }
     else if (cli.Verbose)
     {
-        Console.Error.WriteLine($"notice: authenticating with {CredentialSource.Describe(options, cli.Api)}");
+        Console.Error.WriteLine($"notice: authenticating with {CredentialSource.Describe(credentials, cli.Api)}");
     }
 
-    using var client = new QianfanClient(options, loggerFactory: loggerFactory);
+    using var client = new QianfanClient(credentials, options, loggerFactory: loggerFactory);
     var command = new ChatCommand(client, cli, Console.In, Console.Out, Console.Error);
     return await command.RunAsync(cancellation.Token);
 }

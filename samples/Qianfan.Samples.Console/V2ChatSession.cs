@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Qianfan.Sdk.Chat;
-using Qianfan.Sdk.V2;
 
 namespace Qianfan.Samples.Console;
 

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.Http;
-using Qianfan.Sdk.Serialization;
+using Qianfan.Sdk.Core.Authorization;
 
 namespace Qianfan.Sdk.Authentication;
 
@@ -23,19 +22,19 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
     private readonly ILogger _logger;
     private readonly SingleFlightTokenCache _cache;
 
-    public IamBearerTokenProvider(HttpClient http, QianfanOptions options, TimeProvider time, ILogger logger)
+    public IamBearerTokenProvider(HttpClient http, string accessKey, string secretKey, TimeSpan signatureExpiration, TimeSpan tokenLifetime, TokenExchangeSettings settings, TimeProvider time, ILogger logger)
     {
         _http = http;
-        _accessKey = options.IamAccessKey!;
-        _secretKey = options.IamSecretKey!;
-        _signatureSeconds = (int)Math.Min(int.MaxValue, options.IamSignatureExpiration.TotalSeconds);
-        _timeout = options.AuthTimeout;
+        _accessKey = accessKey;
+        _secretKey = secretKey;
+        _signatureSeconds = (int)Math.Min(int.MaxValue, signatureExpiration.TotalSeconds);
+        _timeout = settings.Timeout;
         _time = time;
         _logger = logger;
         _tokenUrl = string.Create(
             CultureInfo.InvariantCulture,
-            $"{options.IamBaseUrl.AbsoluteUri.TrimEnd('/')}/v1/BCE-BEARER/token?expireInSeconds={(long)options.BearerTokenLifetime.TotalSeconds}");
-        _cache = new SingleFlightTokenCache(ExchangeAsync, options.TokenRefreshMargin, time, logger);
+            $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/v1/BCE-BEARER/token?expireInSeconds={(long)tokenLifetime.TotalSeconds}");
+        _cache = new SingleFlightTokenCache(ExchangeAsync, settings.RefreshMargin, time, logger);
     }
 
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
@@ -45,14 +44,14 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
     private async Task<IssuedToken> ExchangeAsync()
     {
         LogExchanging(_logger);
-        using var timeout = new CancellationTokenSource(_timeout);
+        using var timeout = new CancellationTokenSource(_timeout, _time);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, _tokenUrl);
             SignatureAuthorizer.Sign(request, _accessKey, _secretKey, _signatureSeconds, _time.GetUtcNow());
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            var body = TokenEndpointResponse.Parse(bytes, response.StatusCode, QianfanJsonContext.Default.BearerTokenResponse, "the IAM token endpoint");
+            var body = TokenEndpointResponse.Parse(bytes, response.StatusCode, AuthenticationJsonContext.Default.BearerTokenResponse, "the IAM token endpoint");
             if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(body.Token) || body.ExpireTime is not { } expires)
             {
                 throw new QianfanAuthenticationException(

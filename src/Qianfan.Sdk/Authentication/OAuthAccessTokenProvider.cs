@@ -1,13 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.Serialization;
+using Qianfan.Sdk.Core.Authorization;
 
 namespace Qianfan.Sdk.Authentication;
 
 /// <summary>
 /// Exchanges the application's API Key and Secret Key for an <c>access_token</c> at <c>/oauth/2.0/token</c> and caches
-/// it until <see cref="QianfanOptions.TokenRefreshMargin"/> before it expires. Concurrent callers share one in-flight
+/// it until a margin before it expires. Concurrent callers share one in-flight
 /// exchange; the cached path allocates nothing.
 /// </summary>
 internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
@@ -19,19 +19,19 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
     private readonly ILogger _logger;
     private readonly SingleFlightTokenCache _cache;
 
-    public OAuthAccessTokenProvider(HttpClient http, QianfanOptions options, TimeProvider time, ILogger logger)
+    public OAuthAccessTokenProvider(HttpClient http, string apiKey, string secretKey, TokenExchangeSettings settings, TimeProvider time, ILogger logger)
     {
         _http = http;
-        _timeout = options.AuthTimeout;
+        _timeout = settings.Timeout;
         _time = time;
         _logger = logger;
         _tokenUrl = string.Concat(
-            options.BaseUrl.AbsoluteUri.TrimEnd('/'),
+            settings.BaseUrl.AbsoluteUri.TrimEnd('/'),
             "/oauth/2.0/token?grant_type=client_credentials&client_id=",
-            Uri.EscapeDataString(options.ApiKey!),
+            Uri.EscapeDataString(apiKey),
             "&client_secret=",
-            Uri.EscapeDataString(options.SecretKey!));
-        _cache = new SingleFlightTokenCache(ExchangeAsync, options.TokenRefreshMargin, time, logger);
+            Uri.EscapeDataString(secretKey));
+        _cache = new SingleFlightTokenCache(ExchangeAsync, settings.RefreshMargin, time, logger);
     }
 
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
@@ -41,7 +41,7 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
     private async Task<IssuedToken> ExchangeAsync()
     {
         LogExchanging(_logger);
-        using var timeout = new CancellationTokenSource(_timeout);
+        using var timeout = new CancellationTokenSource(_timeout, _time);
         OAuthTokenResponse body;
         HttpStatusCode status;
         try
@@ -50,7 +50,7 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             status = response.StatusCode;
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            body = TokenEndpointResponse.Parse(bytes, status, QianfanJsonContext.Default.OAuthTokenResponse, "the token endpoint");
+            body = TokenEndpointResponse.Parse(bytes, status, AuthenticationJsonContext.Default.OAuthTokenResponse, "the token endpoint");
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {

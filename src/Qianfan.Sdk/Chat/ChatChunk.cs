@@ -1,9 +1,13 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
 
-/// <summary>One piece of a streamed reply (one <c>data:</c> event). The last piece has <see cref="IsEnd"/> set and the final usage.</summary>
-public sealed class ChatChunk
+/// <summary>One piece of a streamed V1 reply (one <c>data:</c> event). The last piece has <see cref="IsEnd"/> set and the final usage.</summary>
+public sealed class ChatChunk : ServiceResult
 {
     /// <summary>This turn's id, the same on every piece.</summary>
     [JsonPropertyName("id")]
@@ -25,9 +29,9 @@ public sealed class ChatChunk
     [JsonPropertyName("is_end")]
     public bool IsEnd { get; init; }
 
-    /// <summary>The text of this piece; concatenate them for the whole reply.</summary>
+    /// <summary>The text of this piece ("" when none); concatenate them for the whole reply.</summary>
     [JsonPropertyName("result")]
-    public string Result { get; init; } = "";
+    public string Result { get; init => field = value ?? ""; } = "";
 
     /// <summary>Whether the reply was cut off.</summary>
     [JsonPropertyName("is_truncated")]
@@ -51,15 +55,19 @@ public sealed class ChatChunk
 
     /// <summary>The tokens consumed so far; final on the last piece.</summary>
     [JsonPropertyName("usage")]
-    public ChatUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; init; }
 
     /// <summary>
-    /// V1 reports an error inside a stream as an event of its own, <c>{"error_code":N,"error_msg":"…"}</c>. Reading the
-    /// code into the chunk lets one pass tell the two apart; the rare error event is then read again for its message.
-    /// Never written: a chunk serialized again looks as the service sent it.
+    /// V1 reports an error inside a stream as an event of its own, <c>{"error_code":…,"error_msg":"…"}</c>, the code of
+    /// any JSON type. Reading the key into the chunk lets one pass tell the two apart; the rare error event is then
+    /// decoded from its bytes. Never written: a chunk serialized again looks as the service sent it.
     /// </summary>
     [JsonInclude]
     [JsonPropertyName("error_code")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal int? ErrorCode { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    internal JsonElement? ErrorCode { get; init; }
+
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
 }

@@ -1,17 +1,14 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using Qianfan.Sdk.Http;
-using Qianfan.Sdk.Serialization;
+using Qianfan.Sdk.Core.Streaming;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
 
-/// <summary>V1's stream events: each <c>data:</c> is a chunk or an <c>error_code</c> envelope; the end is <c>is_end</c>.</summary>
+/// <summary>V1's stream events: each <c>data:</c> is a chunk or an <c>error_code</c> envelope; the last chunk has <c>is_end</c>.</summary>
 internal static class ChatEvents
 {
     public static readonly SseItemParser<StreamEvent<ChatChunk>> Parser = static (_, data) => Parse(data);
-
-    public static ValueTask<EventStream<ChatChunk>> OpenAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken) =>
-        EventStream<ChatChunk>.OpenAsync(response, Parser, ResponseReader.ThrowIfError, attemptToken, callerToken);
 
     private static StreamEvent<ChatChunk> Parse(ReadOnlySpan<byte> data)
     {
@@ -20,13 +17,22 @@ internal static class ChatEvents
             return default;
         }
 
-        var chunk = JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ChatChunk);
-        if (chunk is not { ErrorCode: { } code })
+        ChatChunk? chunk;
+        try
         {
-            return new StreamEvent<ChatChunk>(chunk, null, false);
+            chunk = JsonSerializer.Deserialize(data, ChatJsonContext.Default.ChatChunk);
+        }
+        catch (JsonException) when (ErrorEnvelope.TryRead(data) is not null)
+        {
+            // An error event whose other members do not fit a chunk's types is still an error event, with its code.
+            return StreamEvent<ChatChunk>.Error(data);
         }
 
-        var message = JsonSerializer.Deserialize(data, QianfanJsonContext.Default.ErrorEnvelope)?.ErrorMessage;
-        return new StreamEvent<ChatChunk>(null, new StreamError(code, null, message ?? "(no message)"), false);
+        return chunk switch
+        {
+            null => default,
+            { ErrorCode: not null } => StreamEvent<ChatChunk>.Error(data),
+            _ => StreamEvent<ChatChunk>.Of(chunk, chunk.IsEnd),
+        };
     }
 }

@@ -23,7 +23,7 @@ public sealed record ChatMessage(
 
     /// <summary>The tools the assistant asked to call (V2 replies with <c>finish_reason: tool_calls</c>).</summary>
     [JsonPropertyName("tool_calls")]
-    public IReadOnlyList<V2.ChatToolCall>? ToolCalls { get; init; }
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
 
     /// <summary>For a <see cref="ChatRole.Tool"/> message: the call it answers.</summary>
     [JsonPropertyName("tool_call_id")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.Chat;
@@ -96,6 +97,16 @@ public sealed class ChatRequest
             copy.Messages.Add(message);
         }
 
+        copy.ExtraFields = ExtraFields?.DeepClone() as JsonObject;
+
         return copy;
     }
+
+    /// <summary>
+    /// Top-level body fields the SDK does not model yet, sent as given (e.g. <c>AdditionalProperties["enable_trace"] = true</c>).
+    /// A name the SDK sends itself is rejected before sending.
+    /// </summary>
+    public IDictionary<string, JsonNode?> AdditionalProperties => ExtraFields ??= new JsonObject();
+
+    internal JsonObject? ExtraFields { get; private set; }
 }

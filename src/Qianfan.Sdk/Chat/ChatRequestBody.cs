@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
 
@@ -41,6 +43,9 @@ internal sealed class ChatRequestBody
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
+    [JsonExtensionData]
+    public JsonObject? AdditionalProperties { get; set; }
+
     public static ChatRequestBody From(ChatRequest request, bool stream) => new()
     {
         Messages = request.Messages,
@@ -55,5 +60,6 @@ internal sealed class ChatRequestBody
         PresencePenalty = request.PresencePenalty,
         Stop = request.Stop.Count == 0 ? null : request.Stop,
         UserId = request.UserId,
+        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
     };
 }

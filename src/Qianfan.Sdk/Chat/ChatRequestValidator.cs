@@ -1,6 +1,7 @@
 using System.Globalization;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
 
@@ -48,6 +49,7 @@ internal static class ChatRequestValidator
         }
 
         ValidateStop(request.Stop);
+        AdditionalFields.Validate(request.ExtraFields, ChatJsonContext.Default.ChatRequestBody);
         return model;
     }
 

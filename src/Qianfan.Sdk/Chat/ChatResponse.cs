@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
-using Qianfan.Sdk.Http;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
 
-/// <summary>A complete (non-streamed) reply.</summary>
-public sealed class ChatResponse
+/// <summary>A complete (non-streamed) V1 reply.</summary>
+public sealed class ChatResponse : ServiceResult
 {
     /// <summary>This turn's id.</summary>
     [JsonPropertyName("id")]
@@ -18,9 +20,9 @@ public sealed class ChatResponse
     [JsonPropertyName("created")]
     public long Created { get; init; }
 
-    /// <summary>The reply text.</summary>
+    /// <summary>The reply text; "" when the service sent none.</summary>
     [JsonPropertyName("result")]
-    public string Result { get; init; } = "";
+    public string Result { get; init => field = value ?? ""; } = "";
 
     /// <summary>Whether the reply was cut off (for example by <c>max_output_tokens</c>).</summary>
     [JsonPropertyName("is_truncated")]
@@ -47,13 +49,13 @@ public sealed class ChatResponse
 
     /// <summary>The tokens consumed.</summary>
     [JsonPropertyName("usage")]
-    public ChatUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; init; }
 
     /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
     [JsonIgnore]
-    public RateLimitInfo? RateLimit { get; internal set; }
+    public RateLimitInfo? RateLimit => Response is { } response ? RateLimitInfo.FromHeaders(response.Headers) : null;
 
-    /// <summary>The service's request id (<c>X-Baidu-Request-Id</c>), where given.</summary>
-    [JsonIgnore]
-    public string? RequestId { get; internal set; }
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
 }

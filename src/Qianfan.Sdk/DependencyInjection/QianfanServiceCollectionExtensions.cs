@@ -9,8 +9,8 @@ using Qianfan.Sdk.Chat;
 namespace Qianfan.Sdk.DependencyInjection;
 
 /// <summary>
-/// Registers <see cref="QianfanClient"/> (and its <see cref="ChatClient"/>) as singletons over IHttpClientFactory,
-/// so one token cache and one set of client-side limits serve the whole application.
+/// Registers <see cref="QianfanClient"/> and every area client as singletons over IHttpClientFactory, so one token
+/// cache and one set of client-side limits serve the whole application.
 /// </summary>
 public static class QianfanServiceCollectionExtensions
 {
@@ -18,90 +18,113 @@ public static class QianfanServiceCollectionExtensions
     public const string HttpClientName = "Qianfan";
 
     /// <summary>
-    /// Registers the default client with options from <paramref name="configuration"/> (e.g. the <c>Qianfan</c>
-    /// section: <c>Qianfan:ApiKey</c>, <c>Qianfan:SecretKey</c>, <c>Qianfan:Retry:MaxRetries</c> …) over the
-    /// <c>QIANFAN_*</c> environment variables. The options are validated at start-up.
+    /// Registers the default client with settings and credentials from <paramref name="configuration"/> (e.g. the
+    /// <c>Qianfan</c> section: <c>Qianfan:ApiKey</c>, <c>Qianfan:SecretKey</c>, <c>Qianfan:Retry:MaxRetries</c> …) over
+    /// the <c>QIANFAN_*</c> environment variables. Both are validated at start-up.
     /// </summary>
-    /// <returns>The HttpClient's builder, to add your own handlers.</returns>
-    public static IHttpClientBuilder AddQianfan(this IServiceCollection services, IConfiguration configuration)
+    public static QianfanBuilder AddQianfan(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddQianfan(Options.DefaultName, serviceKey: null, builder => builder.Bind(configuration));
+        return services.AddQianfan(serviceKey: null, c => c.Bind(configuration), o => o.Bind(configuration));
     }
 
     /// <summary>Registers the default client, configured in code over the <c>QIANFAN_*</c> environment variables.</summary>
-    /// <returns>The HttpClient's builder, to add your own handlers.</returns>
-    public static IHttpClientBuilder AddQianfan(this IServiceCollection services, Action<QianfanOptions> configure)
+    public static QianfanBuilder AddQianfan(this IServiceCollection services, Action<QianfanCredentials> credentials, Action<QianfanOptions>? options = null)
     {
-        ArgumentNullException.ThrowIfNull(configure);
-        return services.AddQianfan(Options.DefaultName, serviceKey: null, builder => builder.Configure(configure));
+        ArgumentNullException.ThrowIfNull(credentials);
+        return services.AddQianfan(serviceKey: null, c => c.Configure(credentials), o => o.Configure(options ?? (_ => { })));
     }
 
     /// <summary>
     /// Registers a second, named client (another application or account) as a keyed service: resolve it with
-    /// <c>[FromKeyedServices("name")] QianfanClient</c>. Environment variables do not apply to named clients.
+    /// <c>[FromKeyedServices("name")] QianfanClient</c> (its area clients too). Environment variables do not apply to it.
     /// </summary>
-    /// <returns>The HttpClient's builder, to add your own handlers.</returns>
-    public static IHttpClientBuilder AddQianfan(this IServiceCollection services, string name, IConfiguration configuration)
+    public static QianfanBuilder AddQianfan(this IServiceCollection services, string name, IConfiguration configuration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddQianfan(name, name, builder => builder.Bind(configuration));
+        return services.AddQianfan(name, c => c.Bind(configuration), o => o.Bind(configuration));
     }
 
     /// <summary>Registers a named client configured in code, as a keyed service (see the configuration overload).</summary>
-    /// <returns>The HttpClient's builder, to add your own handlers.</returns>
-    public static IHttpClientBuilder AddQianfan(this IServiceCollection services, string name, Action<QianfanOptions> configure)
+    public static QianfanBuilder AddQianfan(this IServiceCollection services, string name, Action<QianfanCredentials> credentials, Action<QianfanOptions>? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(configure);
-        return services.AddQianfan(name, name, builder => builder.Configure(configure));
+        ArgumentNullException.ThrowIfNull(credentials);
+        return services.AddQianfan(name, c => c.Configure(credentials), o => o.Configure(options ?? (_ => { })));
     }
 
-    private static IHttpClientBuilder AddQianfan(this IServiceCollection services, string optionsName, string? serviceKey, Action<OptionsBuilder<QianfanOptions>> configure)
+    private static QianfanBuilder AddQianfan(
+        this IServiceCollection services,
+        string? serviceKey,
+        Action<OptionsBuilder<QianfanCredentials>> configureCredentials,
+        Action<OptionsBuilder<QianfanOptions>> configureOptions)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var optionsName = serviceKey ?? Options.DefaultName;
+        var credentials = services.AddOptions<QianfanCredentials>(optionsName);
         var options = services.AddOptions<QianfanOptions>(optionsName);
         if (serviceKey is null)
         {
-            options.Configure(o => o.ApplyEnvironment(Environment.GetEnvironmentVariable));
+            credentials.Configure(c => QianfanEnvironment.Apply(c, Environment.GetEnvironmentVariable));
+            options.Configure(o => QianfanEnvironment.Apply(o, Environment.GetEnvironmentVariable));
         }
 
-        configure(options);
+        configureCredentials(credentials);
+        configureOptions(options);
+        credentials.ValidateOnStart();
         options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QianfanOptions>>(provider =>
-            new QianfanOptionsValidator(optionsName, HasTokenProvider(provider, serviceKey)));
+        services.AddSingleton(provider => Validation(provider, optionsName, serviceKey));
+        services.AddSingleton<IValidateOptions<QianfanOptions>>(provider => Validation(provider, optionsName, serviceKey));
+        services.AddSingleton<IValidateOptions<QianfanCredentials>>(provider => Validation(provider, optionsName, serviceKey));
 
         var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
         if (serviceKey is null)
         {
             services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
             services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().Chat);
+            services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().ChatCompletions);
         }
         else
         {
             services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
             services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).Chat);
+            services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).ChatCompletions);
         }
 
         // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the
         // SDK's own timeouts (per attempt and overall) replace HttpClient.Timeout.
-        return services.AddHttpClient(httpClientName)
+        var http = services.AddHttpClient(httpClientName)
             .ConfigurePrimaryHttpMessageHandler(QianfanClient.CreateHandler)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        return new QianfanBuilder(services, serviceKey, http);
     }
+
+    private static QianfanSettingsValidation Validation(IServiceProvider provider, string optionsName, string? serviceKey) =>
+        new(optionsName, TokenProvider(provider, serviceKey) is not null);
 
     private static QianfanClient Create(IServiceProvider provider, string optionsName, string httpClientName, string? serviceKey)
     {
+        var credentials = provider.GetRequiredService<IOptionsMonitor<QianfanCredentials>>().Get(optionsName);
         var options = provider.GetRequiredService<IOptionsMonitor<QianfanOptions>>().Get(optionsName);
+        if (TokenProvider(provider, serviceKey) is { } tokens)
+        {
+            credentials = new QianfanCredentials(tokens)
+            {
+                ApiKey = credentials.ApiKey,
+                SecretKey = credentials.SecretKey,
+                AccessToken = credentials.AccessToken,
+                IamAccessKey = credentials.IamAccessKey,
+                IamSecretKey = credentials.IamSecretKey,
+                V2ApiKey = credentials.V2ApiKey,
+            };
+        }
+
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-        var tokens = serviceKey is null
-            ? provider.GetService<IAccessTokenProvider>()
-            : provider.GetKeyedService<IAccessTokenProvider>(serviceKey);
-        return new QianfanClient(options, http, tokens, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+        return new QianfanClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
     }
 
-    private static bool HasTokenProvider(IServiceProvider provider, string? serviceKey) =>
-        (serviceKey is null ? provider.GetService<IAccessTokenProvider>() : provider.GetKeyedService<IAccessTokenProvider>(serviceKey)) is not null;
+    private static IAccessTokenProvider? TokenProvider(IServiceProvider provider, string? serviceKey) =>
+        serviceKey is null ? provider.GetService<IAccessTokenProvider>() : provider.GetKeyedService<IAccessTokenProvider>(serviceKey);
 }

@@ -1,7 +1,7 @@
 namespace Qianfan.Sdk.Errors;
 
 /// <summary>
-/// The client-side rate limit's queue was full (<see cref="QianfanRateLimitOptions.QueueLimit"/>), so the call was not
+/// The client-side rate limit's queue was full (<see cref="Core.RateLimitOptions.QueueLimit"/>), so the call was not
 /// sent. Too many callers are waiting for the configured QPS/RPM/TPM budget.
 /// </summary>
 public sealed class QianfanRateLimitExceededException : QianfanException

@@ -1,7 +1,7 @@
 namespace Qianfan.Sdk.Errors;
 
 /// <summary>
-/// A streamed reply ended before its last piece (<c>is_end: true</c>): the connection was cut, so the text received
+/// A streamed reply ended before its end marker (V1 <c>is_end: true</c>, V2 <c>[DONE]</c>): the connection was cut, so the text received
 /// so far is not the whole answer.
 /// </summary>
 public sealed class QianfanStreamEndedException : QianfanException
@@ -26,7 +26,7 @@ public sealed class QianfanStreamEndedException : QianfanException
 
     /// <summary>Creates an exception saying how many chunks arrived before the stream ended.</summary>
     public QianfanStreamEndedException(int chunksReceived, string? requestId, Exception? innerException = null)
-        : base(null, $"the stream ended before its last chunk (is_end) after {chunksReceived} chunk(s)", requestId, null, innerException)
+        : base(null, $"the stream ended before its last chunk (is_end or [DONE]) after {chunksReceived} chunk(s)", requestId, null, innerException)
     {
         ChunksReceived = chunksReceived;
     }

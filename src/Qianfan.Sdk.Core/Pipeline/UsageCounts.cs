@@ -1,0 +1,4 @@
+namespace Qianfan.Sdk.Core.Pipeline;
+
+/// <summary>Token counts as a service reported them: input, output and the total it charges.</summary>
+internal readonly record struct UsageCounts(int Input, int Output, int Total);

@@ -1,0 +1,74 @@
+using System.Buffers;
+
+namespace Qianfan.Sdk.Core.Reading;
+
+/// <summary>
+/// Reads a whole answer body off the connection into a pooled buffer, so a sync call pays for no copy of its own.
+/// A body that breaks off, or whose compression is corrupt, is a network failure of that attempt: an
+/// <see cref="HttpRequestException"/>, which the pipeline repeats.
+/// </summary>
+internal static class BodyReader
+{
+    // A body of unknown length starts in a buffer this large and doubles; one of known length gets its size up to the limit.
+    private const int InitialBuffer = 16 * 1024;
+    private const int InitialBufferLimit = 16 * 1024 * 1024;
+
+    /// <summary>Reads the body, hands its bytes to <paramref name="use"/> and returns its result; the buffer goes back to the pool.</summary>
+    public static async ValueTask<TResult> ReadAsync<TState, TResult>(
+        HttpResponseMessage response,
+        TState state,
+        Func<ReadOnlySpan<byte>, TState, TResult> use,
+        CancellationToken cancellationToken)
+    {
+        var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        long? expected = content.CanSeek ? content.Length - content.Position : response.Content.Headers.ContentLength;
+
+        // One byte more than the declared length, so the read that finds the end needs no larger buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and >= 0 and < InitialBufferLimit ? (int)size + 1 : InitialBuffer);
+        var length = 0;
+        try
+        {
+            try
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+            catch (Exception ex) when (IsBrokenBody(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                throw BrokenOff(ex, length);
+            }
+
+            return use(buffer.AsSpan(0, length), state);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a body that could not be read to its end: the connection broke
+    /// (<see cref="IOException"/>) or its <c>Content-Encoding</c> does not decode (<see cref="InvalidDataException"/>
+    /// from gzip or deflate, <see cref="InvalidOperationException"/> from Brotli).
+    /// </summary>
+    public static bool IsBrokenBody(Exception exception) =>
+        exception is IOException or InvalidDataException || (exception is InvalidOperationException && exception.Source is "System.IO.Compression.Brotli" or "System.IO.Compression");
+
+    /// <summary>What HttpClient reports when it buffers a body that breaks off, whichever way the SDK sent.</summary>
+    public static HttpRequestException BrokenOff(Exception exception, int bytesRead) => exception switch
+    {
+        HttpIOException http => new HttpRequestException(http.HttpRequestError, $"The answer broke off after {bytesRead} bytes.", exception),
+        InvalidDataException or InvalidOperationException => new HttpRequestException(HttpRequestError.InvalidResponse, $"The answer's compressed body does not decode (after {bytesRead} bytes).", exception),
+        _ => new HttpRequestException(HttpRequestError.ResponseEnded, $"The answer broke off after {bytesRead} bytes.", exception),
+    };
+}

@@ -1,9 +1,0 @@
-namespace Qianfan.Sdk.Authentication;
-
-/// <summary>A token an exchange returned and when it stops working. Not a record: its ToString must not print the token.</summary>
-internal sealed class IssuedToken(string value, DateTimeOffset expiresAt)
-{
-    public string Value { get; } = value;
-
-    public DateTimeOffset ExpiresAt { get; } = expiresAt;
-}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Protocol;
+
+namespace Qianfan.Sdk.Chat;
+
+/// <summary>A complete V2 reply.</summary>
+public sealed class ChatCompletion : ServiceResult
+{
+    /// <summary>The reply's id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary><c>chat.completion</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When the reply was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The model that answered.</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; init; }
+
+    /// <summary>The answers; one unless more were asked for; empty (never null) when the service sent none.</summary>
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<ChatCompletionChoice> Choices { get; init => field = value ?? []; } = [];
+
+    /// <summary>The tokens consumed.</summary>
+    [JsonPropertyName("usage")]
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>The first answer's text ("" when it is a tool call or there is no answer).</summary>
+    [JsonIgnore]
+    public string Content => Choices.Count > 0 ? Choices[0]?.Message?.Content ?? "" : "";
+
+    /// <summary>Why the first answer stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c> …); null when there is none.</summary>
+    [JsonIgnore]
+    public string? FinishReason => Choices.Count > 0 ? Choices[0]?.FinishReason : null;
+
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
+}

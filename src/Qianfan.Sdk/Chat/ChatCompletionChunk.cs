@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Protocol;
+
+namespace Qianfan.Sdk.Chat;
+
+/// <summary>
+/// One piece of a streamed V2 reply. The last piece may carry only <see cref="Usage"/>, with no choices (the
+/// <c>stream_options.include_usage</c> tail): every member then reads as empty, never null.
+/// </summary>
+public sealed class ChatCompletionChunk : ServiceResult
+{
+    /// <summary>The reply's id, the same on every piece.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary><c>chat.completion.chunk</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When the piece was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The model that answers.</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; init; }
+
+    /// <summary>What each answer adds; empty (never null) on a usage-only piece.</summary>
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<ChatCompletionChunkChoice> Choices { get; init => field = value ?? []; } = [];
+
+    /// <summary>The tokens consumed, on the last piece.</summary>
+    [JsonPropertyName("usage")]
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>The text the first answer adds with this piece ("" when none).</summary>
+    [JsonIgnore]
+    public string ContentDelta => Choices.Count > 0 ? Choices[0]?.Delta?.Content ?? "" : "";
+
+    /// <summary>
+    /// V2 reports an error inside a stream as an event <c>{"error":…}</c> (an object or a string); reading the key into
+    /// the chunk lets one pass over each event tell the two apart. Never written.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName("error")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    internal JsonElement? Error { get; init; }
+
+    /// <summary>A gateway may put V1's <c>error_code</c> envelope into a V2 stream; it is an error too. Never written.</summary>
+    [JsonInclude]
+    [JsonPropertyName("error_code")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    internal JsonElement? ErrorCode { get; init; }
+
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
+}

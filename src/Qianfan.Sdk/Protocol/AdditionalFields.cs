@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Qianfan.Sdk.Errors;
+
+namespace Qianfan.Sdk.Protocol;
+
+/// <summary>
+/// Extra top-level body fields a request carries for what the SDK does not model yet. They are sent as given, but
+/// may not repeat a field the SDK writes itself: the body would name it twice, and which one wins is the service's guess.
+/// </summary>
+internal static class AdditionalFields
+{
+    private static readonly ConcurrentDictionary<JsonTypeInfo, FrozenSet<string>> Modeled = new();
+
+    /// <summary>The bag to serialize: null when empty, so an ordinary request writes nothing extra.</summary>
+    public static JsonObject? ToSend(JsonObject? fields) => fields is { Count: > 0 } ? fields : null;
+
+    /// <summary>Throws when a field in <paramref name="fields"/> is one the body of <paramref name="body"/> already writes.</summary>
+    public static void Validate(JsonObject? fields, JsonTypeInfo body)
+    {
+        if (fields is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var modeled = Modeled.GetOrAdd(body, static info => info.Properties.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal));
+        foreach (var (name, _) in fields)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new QianfanValidationException("AdditionalProperties must not hold an empty field name", "AdditionalProperties");
+            }
+
+            if (modeled.Contains(name))
+            {
+                throw new QianfanValidationException($"AdditionalProperties['{name}'] repeats a field the SDK sends itself; set its property instead", $"AdditionalProperties['{name}']");
+            }
+        }
+    }
+}
