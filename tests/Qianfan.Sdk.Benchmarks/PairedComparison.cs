@@ -17,6 +17,7 @@ public static class PairedComparison
 
     public static async Task<int> RunAsync()
     {
+        ReportRequestBytes();
         Console.WriteLine($"Paired comparison: {Rounds - WarmupRounds} measured rounds of alternating ~{BatchTarget.TotalMilliseconds:0} ms batches after {WarmupRounds} warm-up rounds; per op.");
         Console.WriteLine("| Comparison | Client | Time/op (fastest batch) | Time/op (median batch) | CPU/op (median) | Alloc/op | Ratio (fastest) | Ratio (median) | CPU ratio | Alloc ratio |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -73,6 +74,26 @@ public static class PairedComparison
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// What goes on the wire for the request-building benchmark's conversation (10 Chinese history messages, the new
+    /// question and a system prompt): the SDK's body against the same DTO written as raw UTF-8 (goal 1.0×), and the
+    /// size System.Text.Json's default encoder would give it (every Chinese character a six-byte escape).
+    /// </summary>
+    private static void ReportRequestBytes()
+    {
+        var building = new RequestBuildingBenchmarks();
+        building.Setup();
+        var raw = building.RawSerialize().Length;
+        var sdk = building.Serialize().Length;
+        var escaped = building.EscapedSerialize().Length;
+        Console.WriteLine("| Request bytes, 10-message Chinese conversation | Bytes | Ratio to raw UTF-8 |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Raw UTF-8 DTO | {raw:N0} | 1.00 |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Qianfan.Sdk | {sdk:N0} | {(double)sdk / raw:0.00} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Default encoder (\\uXXXX escapes) | {escaped:N0} | {(double)escaped / raw:0.00} |"));
+        Console.WriteLine();
     }
 
     private static async Task CompareAsync(string title, params (string Name, Func<Task<int>> Run, int OpsPerCall)[] clients)

@@ -27,8 +27,8 @@ public class TokenProviderBenchmarks
     {
         var tokenBody = Encoding.UTF8.GetBytes($"{{\"refresh_token\":\"25.refresh\",\"expires_in\":2592000,\"session_key\":\"9mzdDZX\",\"access_token\":\"{Clients.AccessToken}\",\"scope\":\"public brain_all_scope\",\"session_secret\":\"2ca66d464545c77a4767f709873be4e5\"}}");
         _http = Clients.InMemory(tokenBody, "application/json");
-        var options = new QianfanOptions { ApiKey = "bench-api-key", SecretKey = "bench-secret-key" };
-        _provider = new OAuthAccessTokenProvider(_http, options, TimeProvider.System, NullLogger.Instance);
+        var settings = new TokenExchangeSettings(new Uri(QianfanOptions.DefaultBaseUrl), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
+        _provider = new OAuthAccessTokenProvider(_http, "bench-api-key", "bench-secret-key", settings, TimeProvider.System, NullLogger.Instance);
         if (_provider.GetAccessTokenAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult() != Clients.AccessToken)
         {
             throw new InvalidOperationException("The token provider did not take the fake endpoint's token.");

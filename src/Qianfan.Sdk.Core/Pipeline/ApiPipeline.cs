@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Authorization;
 using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Reading;

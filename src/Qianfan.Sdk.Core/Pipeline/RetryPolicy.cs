@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Telemetry;
 
 namespace Qianfan.Sdk.Core.Pipeline;

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Core.Reading;
 

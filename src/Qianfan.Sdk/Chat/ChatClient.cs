@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Core.Telemetry;

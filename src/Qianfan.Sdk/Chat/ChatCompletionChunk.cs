@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Core;
-using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;

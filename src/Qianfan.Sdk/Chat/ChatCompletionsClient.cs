@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Core.Telemetry;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Core;
 
 namespace Qianfan.Sdk.Protocol;
 

@@ -18,11 +18,11 @@ public static class Clients
     public const string Question = "1加1为什么等于2?";
 
     /// <summary>
-    /// The SDK over <paramref name="http"/>, or over its own handler when null, its token set in the options (so
+    /// The SDK over <paramref name="http"/>, or over its own HttpClient when null, with a ready access token (so
     /// cached: no exchange).
     /// </summary>
     public static QianfanClient Sdk(HttpClient? http, Uri? baseUrl = null) =>
-        new(new QianfanOptions { AccessToken = AccessToken, BaseUrl = baseUrl ?? new Uri(QianfanOptions.DefaultBaseUrl) }, http);
+        new(new QianfanCredentials { AccessToken = AccessToken }, new QianfanOptions { BaseUrl = baseUrl ?? new Uri(QianfanOptions.DefaultBaseUrl) }, http);
 
     /// <summary>An HttpClient over an in-memory answer of <paramref name="body"/>.</summary>
     public static HttpClient InMemory(byte[] body, string mediaType = "text/event-stream") =>

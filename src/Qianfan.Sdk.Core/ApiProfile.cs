@@ -1,4 +1,4 @@
-namespace Qianfan.Sdk.Core.Pipeline;
+namespace Qianfan.Sdk.Core;
 
 /// <summary>
 /// Everything the shared pipeline needs to know about one API (Qianfan V1, Qianfan V2, Zhipu …): how it names its

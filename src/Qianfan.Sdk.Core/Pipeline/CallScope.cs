@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Telemetry;
 
-namespace Qianfan.Sdk.Core.Telemetry;
+namespace Qianfan.Sdk.Core.Pipeline;
 
 /// <summary>
 /// One call's trace span, metrics and completion log line, after the OpenTelemetry GenAI conventions (operation

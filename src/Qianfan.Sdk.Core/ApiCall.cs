@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Core.Telemetry;
 
-namespace Qianfan.Sdk.Core.Pipeline;
+namespace Qianfan.Sdk.Core;
 
 /// <summary>
 /// One call as an area client hands it to the pipeline: where it goes, what it sends, and how logs and telemetry name

@@ -1,0 +1,74 @@
+namespace Qianfan.Sdk.ConventionTests.Architecture;
+
+/// <summary>
+/// The layering of the SDK's namespaces, checked on the compiled assemblies so a change that breaks it fails CI:
+/// the shared pipeline knows no platform, authentication knows no area, areas never reach up to the root client,
+/// and no two namespaces use each other, directly or around a loop.
+/// </summary>
+public sealed class DependencyRuleTests
+{
+    private static readonly NamespaceGraph Graph = NamespaceGraph.Load(
+        typeof(Core.ServiceResult).Assembly.Location,
+        typeof(QianfanClient).Assembly.Location);
+
+    [Fact]
+    public void Pipeline_ReferencesNoPlatformNamespace()
+    {
+        var offending = Graph.Edges
+            .Where(e => e.Key.StartsWith("Qianfan.Sdk.Core", StringComparison.Ordinal))
+            .SelectMany(e => e.Value.Where(u => !u.Key.StartsWith("Qianfan.Sdk.Core", StringComparison.Ordinal)).Select(u => u.Value))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "The shared pipeline must know no platform:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void Authentication_KnowsNothingOfTheAreas()
+    {
+        var allowed = new[] { "Qianfan.Sdk.Core", "Qianfan.Sdk.Errors", "Qianfan.Sdk.Authentication" };
+        var offending = Graph.UsesOf("Qianfan.Sdk.Authentication")
+            .Where(u => !allowed.Any(a => u.Key.StartsWith(a, StringComparison.Ordinal)))
+            .Select(u => u.Value)
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Authentication may use only the pipeline and the errors:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void Areas_DoNotReachUpToTheRootClient()
+    {
+        // The root (QianfanClient, options, credentials) hands out the areas, so nothing below it may use it.
+        var offending = Graph.Edges
+            .Where(e => e.Key != "Qianfan.Sdk" && !e.Key.StartsWith("Qianfan.Sdk.DependencyInjection", StringComparison.Ordinal))
+            .SelectMany(e => e.Value.Where(u => u.Key == "Qianfan.Sdk").Select(u => u.Value))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Only the root and its DI registration may use the root namespace:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void Namespaces_HaveNoCycles()
+    {
+        var cycles = Cycles.Find(Graph.Edges.ToDictionary(e => e.Key, e => (IEnumerable<string>)e.Value.Keys));
+        var described = cycles.Select(cycle => string.Join(" -> ", cycle) + "\n  " + string.Join("\n  ", Examples(cycle))).ToList();
+
+        Assert.True(described.Count == 0, "Namespace cycles:\n" + string.Join("\n", described));
+    }
+
+    [Fact]
+    public void Graph_SeesTheLayering()
+    {
+        // A guard for the guard: if the scan saw nothing, every rule above would pass vacuously.
+        Assert.Contains("Qianfan.Sdk.Core.Pipeline", Graph.UsesOf("Qianfan.Sdk.Chat").Keys);
+        Assert.Contains("Qianfan.Sdk.Chat", Graph.UsesOf("Qianfan.Sdk").Keys);
+        Assert.Contains("Qianfan.Sdk.Errors", Graph.UsesOf("Qianfan.Sdk.Authentication").Keys);
+    }
+
+    private static IEnumerable<string> Examples(List<string> cycle)
+    {
+        for (var i = 0; i < cycle.Count - 1; i++)
+        {
+            yield return Graph.UsesOf(cycle[i])[cycle[i + 1]];
+        }
+    }
+}
