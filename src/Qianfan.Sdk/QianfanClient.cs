@@ -4,6 +4,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk;
@@ -22,6 +23,7 @@ public partial class QianfanClient : IDisposable
     {
         Chat = null!;
         ChatCompletions = null!;
+        Models = null!;
     }
 
     /// <summary>Creates a client.</summary>
@@ -65,6 +67,7 @@ public partial class QianfanClient : IDisposable
 
         Chat = new ChatClient(v1);
         ChatCompletions = new ChatCompletionsClient(v2);
+        Models = new ModelsClient(v2, timeProvider);
     }
 
     /// <summary>V1 chat (<c>wenxinworkshop/chat/{endpoint}</c>): one-shot and streamed replies.</summary>
@@ -72,6 +75,9 @@ public partial class QianfanClient : IDisposable
 
     /// <summary>V2 chat (<c>/v2/chat/completions</c>, OpenAI-compatible): one-shot and streamed replies, tools.</summary>
     public virtual ChatCompletionsClient ChatCompletions { get; }
+
+    /// <summary>V2's live model catalog (<c>GET /v2/models</c>), cached; <see cref="ModelCatalog"/> is the static one.</summary>
+    public virtual ModelsClient Models { get; }
 
     /// <summary>
     /// Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone). Calls in

@@ -52,6 +52,22 @@ public sealed class ChatChunk : ServiceResult
     [JsonPropertyName("flag")]
     public int? Flag { get; init; }
 
+    /// <summary>The function the model asks to call (V1 function calling; <see cref="FinishReason"/> is <c>function_call</c>).</summary>
+    [JsonPropertyName("function_call")]
+    public ChatFunctionCall? FunctionCall { get; init; }
+
+    /// <summary>The web results the answer drew on (with search and <c>enable_citation</c>), where given.</summary>
+    [JsonPropertyName("search_info")]
+    public ChatSearchInfo? SearchInfo { get; init; }
+
+    /// <summary>Whether the service judged the answer safe, where it says.</summary>
+    [JsonPropertyName("is_safe")]
+    public bool? IsSafe { get; init; }
+
+    /// <summary>What the service's tools (plugins) did, as it sent it (<c>tools_info</c>), where given.</summary>
+    [JsonPropertyName("tools_info")]
+    public JsonElement? ToolsInfo { get; init; }
+
     /// <summary>The tokens consumed so far; final on the last piece.</summary>
     [JsonPropertyName("usage")]
     public TokenUsage? Usage { get; init; }

@@ -40,7 +40,8 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: false);
         var api = Api;
-        return api.Pipeline.SendAsync(Call(request, model, stream: false), ChatJsonContext.Default.ChatResponse, cancellationToken);
+        var reply = api.Pipeline.SendAsync(Call(request, model, stream: false), ChatJsonContext.Default.ChatResponse, cancellationToken);
+        return model.IsGuess ? UnknownModel.Explain(reply, model.Name, ModelCatalog.SuggestV1) : reply;
     }
 
     /// <summary>
@@ -53,7 +54,8 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: true);
         var api = Api;
-        return api.Pipeline.StreamAsync(Call(request, model, stream: true), ChatEvents.Parser, cancellationToken);
+        var chunks = api.Pipeline.StreamAsync(Call(request, model, stream: true), ChatEvents.Parser, cancellationToken);
+        return model.IsGuess ? UnknownModel.Explain(chunks, model.Name, ModelCatalog.SuggestV1, cancellationToken) : chunks;
     }
 
     private QianfanApi Api => _api ?? throw new InvalidOperationException("This ChatClient was made for mocking and cannot send.");

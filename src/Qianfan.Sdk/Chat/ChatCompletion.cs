@@ -32,6 +32,10 @@ public sealed class ChatCompletion : ServiceResult
     [JsonPropertyName("usage")]
     public TokenUsage? Usage { get; init; }
 
+    /// <summary>The web pages the answer drew on (with <see cref="ChatCompletionRequest.WebSearch"/>); empty when none.</summary>
+    [JsonPropertyName("search_results")]
+    public IReadOnlyList<ChatSearchResult> SearchResults { get; init => field = value ?? []; } = [];
+
     /// <summary>The first answer's text ("" when it is a tool call or there is no answer).</summary>
     [JsonIgnore]
     public string Content => Choices.Count > 0 ? Choices[0]?.Message?.Content ?? "" : "";
@@ -39,6 +43,18 @@ public sealed class ChatCompletion : ServiceResult
     /// <summary>Why the first answer stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c> …); null when there is none.</summary>
     [JsonIgnore]
     public string? FinishReason => Choices.Count > 0 ? Choices[0]?.FinishReason : null;
+
+    /// <summary>The first answer's reasoning (thinking models); null when there is none.</summary>
+    [JsonIgnore]
+    public string? ReasoningContent => Choices.Count > 0 ? Choices[0]?.Message?.ReasoningContent : null;
+
+    /// <summary>The tools the first answer asks to call; empty when none.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ChatToolCall> ToolCalls => (Choices.Count > 0 ? Choices[0]?.Message?.ToolCalls : null) ?? [];
+
+    /// <summary>True when an answer says the input was judged unsafe: clear the conversation's history.</summary>
+    [JsonIgnore]
+    public bool NeedClearHistory => Choices.Any(c => c?.NeedClearHistory == true);
 
     internal override string? BodyId => Id;
 

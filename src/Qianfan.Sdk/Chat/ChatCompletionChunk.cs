@@ -35,9 +35,21 @@ public sealed class ChatCompletionChunk : ServiceResult
     [JsonPropertyName("usage")]
     public TokenUsage? Usage { get; init; }
 
+    /// <summary>The web pages the answer draws on, on the pieces that carry them; empty when none.</summary>
+    [JsonPropertyName("search_results")]
+    public IReadOnlyList<ChatSearchResult> SearchResults { get; init => field = value ?? []; } = [];
+
     /// <summary>The text the first answer adds with this piece ("" when none).</summary>
     [JsonIgnore]
     public string ContentDelta => Choices.Count > 0 ? Choices[0]?.Delta?.Content ?? "" : "";
+
+    /// <summary>The reasoning the first answer adds with this piece ("" when none).</summary>
+    [JsonIgnore]
+    public string ReasoningDelta => Choices.Count > 0 ? Choices[0]?.Delta?.ReasoningContent ?? "" : "";
+
+    /// <summary>The first answer's finish reason, on its last piece; null on the others.</summary>
+    [JsonIgnore]
+    public string? FinishReason => Choices.Count > 0 ? Choices[0]?.FinishReason : null;
 
     /// <summary>
     /// V2 reports an error inside a stream as an event <c>{"error":…}</c> (an object or a string); reading the key into

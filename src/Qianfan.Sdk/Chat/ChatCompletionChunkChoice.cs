@@ -16,4 +16,16 @@ public sealed class ChatCompletionChunkChoice
     /// <summary>Set on the answer's last piece.</summary>
     [JsonPropertyName("finish_reason")]
     public string? FinishReason { get; init; }
+
+    /// <summary>True when the input was judged unsafe: close the conversation and clear its history.</summary>
+    [JsonPropertyName("need_clear_history")]
+    public bool NeedClearHistory { get; init; }
+
+    /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive; -1 is the current question.</summary>
+    [JsonPropertyName("ban_round")]
+    public int? BanRound { get; init; }
+
+    /// <summary>The service's content flag, where given.</summary>
+    [JsonPropertyName("flag")]
+    public int? Flag { get; init; }
 }

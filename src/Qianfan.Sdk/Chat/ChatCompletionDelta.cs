@@ -13,6 +13,10 @@ public sealed class ChatCompletionDelta
     [JsonPropertyName("content")]
     public string? Content { get; init; }
 
+    /// <summary>Reasoning to append (thinking models), before the answer's text.</summary>
+    [JsonPropertyName("reasoning_content")]
+    public string? ReasoningContent { get; init; }
+
     /// <summary>Tool-call pieces to merge by <see cref="ChatToolCall.Index"/>.</summary>
     [JsonPropertyName("tool_calls")]
     public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }

@@ -20,7 +20,7 @@ public sealed class ChatCompletionRequest
     public string Model { get; }
 
     /// <summary>The conversation: optionally a system message first, then user, assistant and tool messages.</summary>
-    public IList<ChatMessage> Messages { get; } = new List<ChatMessage>();
+    public IList<ChatMessage> Messages { get; private set; } = new List<ChatMessage>();
 
     /// <summary>Randomness, in (0, 1].</summary>
     public float? Temperature { get; set; }
@@ -37,8 +37,20 @@ public sealed class ChatCompletionRequest
     /// <summary>Presence penalty (<c>presence_penalty</c>), in [-2, 2].</summary>
     public float? PresencePenalty { get; set; }
 
-    /// <summary>The reply's format (<c>response_format.type</c>): <c>text</c> or <c>json_object</c>; null leaves it to the service.</summary>
-    public string? ResponseFormat { get; set; }
+    /// <summary>
+    /// The reply's form (<c>response_format</c>): <see cref="ChatResponseFormat.Text"/>, <see cref="ChatResponseFormat.JsonObject"/>
+    /// or <see cref="ChatResponseFormat.ForJsonSchema"/>; null leaves it to the service.
+    /// </summary>
+    public ChatResponseFormat? ResponseFormat { get; set; }
+
+    /// <summary>Let the model search the web (<c>web_search</c>); the reply then cites <see cref="ChatCompletion.SearchResults"/>.</summary>
+    public ChatWebSearchOptions? WebSearch { get; set; }
+
+    /// <summary>Whether a thinking model reasons before it answers (<c>enable_thinking</c>); null leaves it to the model.</summary>
+    public bool? EnableThinking { get; set; }
+
+    /// <summary>The most tokens a thinking model may reason with (<c>thinking_budget</c>), in [100, 16384].</summary>
+    public int? ThinkingBudget { get; set; }
 
     /// <summary>A seed (<c>seed</c>) for repeatable sampling, where the model supports it.</summary>
     public int? Seed { get; set; }
@@ -50,10 +62,10 @@ public sealed class ChatCompletionRequest
     public int? MaxCompletionTokens { get; set; }
 
     /// <summary>Stop sequences: at most 4, each at most 20 characters.</summary>
-    public IList<string> Stop { get; } = new List<string>();
+    public IList<string> Stop { get; private set; } = new List<string>();
 
     /// <summary>Functions the model may call.</summary>
-    public IList<ChatTool> Tools { get; } = new List<ChatTool>();
+    public IList<ChatTool> Tools { get; private set; } = new List<ChatTool>();
 
     /// <summary>Whether and which tool to call: <c>auto</c>, <c>none</c> or <c>required</c>; null leaves it to the service.</summary>
     public string? ToolChoice { get; set; }
@@ -68,4 +80,15 @@ public sealed class ChatCompletionRequest
     public IDictionary<string, JsonNode?> AdditionalProperties => ExtraFields ??= new JsonObject();
 
     internal JsonObject? ExtraFields { get; private set; }
+
+    /// <summary>A copy with the same model, parameters and template messages.</summary>
+    internal ChatCompletionRequest Copy()
+    {
+        var copy = (ChatCompletionRequest)MemberwiseClone();
+        copy.Messages = [.. Messages];
+        copy.Stop = [.. Stop];
+        copy.Tools = [.. Tools];
+        copy.ExtraFields = ExtraFields?.DeepClone() as JsonObject;
+        return copy;
+    }
 }

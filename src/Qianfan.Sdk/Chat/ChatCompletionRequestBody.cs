@@ -35,7 +35,16 @@ internal sealed class ChatCompletionRequestBody
     public float? PresencePenalty { get; init; }
 
     [JsonPropertyName("response_format")]
-    public ResponseFormatBody? ResponseFormat { get; init; }
+    public ChatResponseFormat? ResponseFormat { get; init; }
+
+    [JsonPropertyName("web_search")]
+    public ChatWebSearchOptions? WebSearch { get; init; }
+
+    [JsonPropertyName("enable_thinking")]
+    public bool? EnableThinking { get; init; }
+
+    [JsonPropertyName("thinking_budget")]
+    public int? ThinkingBudget { get; init; }
 
     [JsonPropertyName("seed")]
     public int? Seed { get; init; }
@@ -73,7 +82,10 @@ internal sealed class ChatCompletionRequestBody
         MaxCompletionTokens = request.MaxCompletionTokens,
         FrequencyPenalty = request.FrequencyPenalty,
         PresencePenalty = request.PresencePenalty,
-        ResponseFormat = request.ResponseFormat is { } format ? new ResponseFormatBody { Type = format } : null,
+        ResponseFormat = request.ResponseFormat,
+        WebSearch = request.WebSearch,
+        EnableThinking = request.EnableThinking,
+        ThinkingBudget = request.ThinkingBudget,
         Seed = request.Seed,
         ParallelToolCalls = request.ParallelToolCalls,
         Stop = request.Stop.Count == 0 ? null : request.Stop,
@@ -82,13 +94,6 @@ internal sealed class ChatCompletionRequestBody
         User = request.User,
         AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
     };
-}
-
-/// <summary><c>response_format</c>: <c>{"type":"text"}</c> or <c>{"type":"json_object"}</c>.</summary>
-internal sealed class ResponseFormatBody
-{
-    [JsonPropertyName("type")]
-    public required string Type { get; init; }
 }
 
 /// <summary><c>stream_options</c>: ask for the usage in a last chunk.</summary>

@@ -38,7 +38,16 @@ internal static class ChatCompletionRequestValidator
                 throw Fail($"messages[{i}].tool_calls", $"messages[{i}].tool_calls may only be on an assistant message, was on {Name(message.Role)}");
             }
 
-            if (string.IsNullOrWhiteSpace(message.Content) && !hasToolCalls)
+            if (message.Role == ChatRole.Function)
+            {
+                throw Fail($"messages[{i}].role", $"messages[{i}].role is function, which only V1 chat takes; answer a V2 tool call with ChatMessage.Tool");
+            }
+
+            if (message.Parts is { } parts)
+            {
+                ValidateParts(i, message, parts);
+            }
+            else if (string.IsNullOrWhiteSpace(message.Content) && !hasToolCalls)
             {
                 throw Fail($"messages[{i}].content", $"messages[{i}].content must not be empty");
             }
@@ -54,9 +63,14 @@ internal static class ChatCompletionRequestValidator
         CheckRange("penalty_score", request.PenaltyScore, 1, 2);
         CheckRange("frequency_penalty", request.FrequencyPenalty, -2, 2);
         CheckRange("presence_penalty", request.PresencePenalty, -2, 2);
-        if (request.ResponseFormat is { } format && format is not ("text" or "json_object"))
+        if (request.ResponseFormat is { JsonSchema: { } schema } && schema.Schema.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
-            throw Fail("response_format", $"response_format must be text or json_object, was '{format}'");
+            throw Fail("response_format.json_schema.schema", $"response_format.json_schema.schema must be a JSON object, was {schema.Schema.ValueKind}");
+        }
+
+        if (request.ThinkingBudget is { } budget && budget is < 100 or > 16384)
+        {
+            throw Fail("thinking_budget", $"thinking_budget must be in [100, 16384], was {budget}");
         }
 
         if (request.MaxCompletionTokens is { } max)
@@ -79,5 +93,27 @@ internal static class ChatCompletionRequestValidator
         }
 
         AdditionalFields.Validate(request.ExtraFields, ChatJsonContext.Default.ChatCompletionRequestBody);
+    }
+
+    private static void ValidateParts(int i, ChatMessage message, IReadOnlyList<ChatContentPart> parts)
+    {
+        if (message.Role != ChatRole.User)
+        {
+            throw Fail($"messages[{i}].content", $"messages[{i}].content may be parts (text and images) only on a user message, was on {Name(message.Role)}");
+        }
+
+        if (parts.Count == 0)
+        {
+            throw Fail($"messages[{i}].content", $"messages[{i}].content must have at least one part");
+        }
+
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var part = parts[p] ?? throw Fail($"messages[{i}].content[{p}]", $"messages[{i}].content[{p}] must not be null");
+            if (part.Type == "image_url" ? string.IsNullOrWhiteSpace(part.ImageUrl) : string.IsNullOrWhiteSpace(part.Text))
+            {
+                throw Fail($"messages[{i}].content[{p}]", $"messages[{i}].content[{p}] must not be empty");
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Core.Telemetry;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
@@ -40,7 +41,8 @@ public class ChatCompletionsClient
     {
         ChatCompletionRequestValidator.Validate(request);
         var api = Api;
-        return api.Pipeline.SendAsync(Call(request, stream: false), ChatJsonContext.Default.ChatCompletion, cancellationToken);
+        var reply = api.Pipeline.SendAsync(Call(request, stream: false), ChatJsonContext.Default.ChatCompletion, cancellationToken);
+        return ModelCatalog.TryGetV2(request.Model, out _) ? reply : UnknownModel.Explain(reply, request.Model, ModelCatalog.SuggestV2);
     }
 
     /// <summary>
@@ -52,7 +54,8 @@ public class ChatCompletionsClient
     {
         ChatCompletionRequestValidator.Validate(request);
         var api = Api;
-        return api.Pipeline.StreamAsync(Call(request, stream: true), ChatCompletionEvents.Parser, cancellationToken);
+        var chunks = api.Pipeline.StreamAsync(Call(request, stream: true), ChatCompletionEvents.Parser, cancellationToken);
+        return ModelCatalog.TryGetV2(request.Model, out _) ? chunks : UnknownModel.Explain(chunks, request.Model, ModelCatalog.SuggestV2, cancellationToken);
     }
 
     private QianfanApi Api => _api ?? throw new InvalidOperationException("This ChatCompletionsClient was made for mocking and cannot send.");

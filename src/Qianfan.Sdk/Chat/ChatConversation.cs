@@ -37,6 +37,7 @@ public sealed class ChatConversation
     public void Clear() => _history.Clear();
 
     /// <summary>Sends <paramref name="message"/> with the history and returns the whole reply.</summary>
+    /// <exception cref="Errors.QianfanValidationException">The message is empty (naming <c>messages[N].content</c>) or the request breaks another rule.</exception>
     public async Task<ChatResponse> SendAsync(string message, CancellationToken cancellationToken = default)
     {
         var request = NextRequest(message);
@@ -72,11 +73,8 @@ public sealed class ChatConversation
         }
     }
 
-    private ChatRequest NextRequest(string message)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        return _template.WithMessages(_history.Append(ChatMessage.User(message)));
-    }
+    /// <summary>The history and the new message; an empty message is left to the validator, so it fails as any request does.</summary>
+    private ChatRequest NextRequest(string message) => _template.WithMessages(_history.Append(ChatMessage.User(message)));
 
     private void Record(string message, string reply, bool clear)
     {

@@ -74,6 +74,31 @@ public sealed class ChatRequest
     /// <summary>The end user's unique id (<c>user_id</c>), for the service's abuse monitoring.</summary>
     public string? UserId { get; set; }
 
+    /// <summary>
+    /// Functions the model may call (<c>functions</c>; ERNIE-3.5 / ERNIE-4.0 and the other models the catalog marks).
+    /// A reply that calls one has <see cref="ChatResponse.FunctionCall"/>; send its result back with
+    /// <see cref="ChatMessage.Function"/> after the assistant's message.
+    /// </summary>
+    public IList<ChatFunction> Functions { get; } = new List<ChatFunction>();
+
+    /// <summary>The function the model must call (<c>tool_choice</c>), by name; null lets it choose.</summary>
+    public string? ToolChoice { get; set; }
+
+    /// <summary>Whether to keep the model from searching the web (<c>disable_search</c>).</summary>
+    public bool? DisableSearch { get; set; }
+
+    /// <summary>Whether the answer marks its web sources (<c>enable_citation</c>); see <see cref="ChatResponse.SearchInfo"/>.</summary>
+    public bool? EnableCitation { get; set; }
+
+    /// <summary>Whether the reply lists the searches made (<c>enable_trace</c>).</summary>
+    public bool? EnableTrace { get; set; }
+
+    /// <summary>The reply's format (<c>response_format</c>): <c>text</c> or <c>json_object</c>.</summary>
+    public string? ResponseFormat { get; set; }
+
+    /// <summary>The fewest tokens to generate (<c>min_output_tokens</c>), in [2, 2048] and not above <see cref="MaxOutputTokens"/>.</summary>
+    public int? MinOutputTokens { get; set; }
+
     /// <summary>A copy with the same model and parameters and the given messages.</summary>
     internal ChatRequest WithMessages(IEnumerable<ChatMessage> messages)
     {
@@ -87,6 +112,17 @@ public sealed class ChatRequest
         copy.FrequencyPenalty = FrequencyPenalty;
         copy.PresencePenalty = PresencePenalty;
         copy.UserId = UserId;
+        copy.ToolChoice = ToolChoice;
+        copy.DisableSearch = DisableSearch;
+        copy.EnableCitation = EnableCitation;
+        copy.EnableTrace = EnableTrace;
+        copy.ResponseFormat = ResponseFormat;
+        copy.MinOutputTokens = MinOutputTokens;
+        foreach (var function in Functions)
+        {
+            copy.Functions.Add(function);
+        }
+
         foreach (var stop in Stop)
         {
             copy.Stop.Add(stop);

@@ -43,6 +43,27 @@ internal sealed class ChatRequestBody
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
+    [JsonPropertyName("functions")]
+    public IList<ChatFunction>? Functions { get; init; }
+
+    [JsonPropertyName("tool_choice")]
+    public FunctionChoiceBody? ToolChoice { get; init; }
+
+    [JsonPropertyName("disable_search")]
+    public bool? DisableSearch { get; init; }
+
+    [JsonPropertyName("enable_citation")]
+    public bool? EnableCitation { get; init; }
+
+    [JsonPropertyName("enable_trace")]
+    public bool? EnableTrace { get; init; }
+
+    [JsonPropertyName("response_format")]
+    public string? ResponseFormat { get; init; }
+
+    [JsonPropertyName("min_output_tokens")]
+    public int? MinOutputTokens { get; init; }
+
     [JsonExtensionData]
     public JsonObject? AdditionalProperties { get; set; }
 
@@ -60,6 +81,30 @@ internal sealed class ChatRequestBody
         PresencePenalty = request.PresencePenalty,
         Stop = request.Stop.Count == 0 ? null : request.Stop,
         UserId = request.UserId,
+        Functions = request.Functions.Count == 0 ? null : request.Functions,
+        ToolChoice = request.ToolChoice is { } name ? new FunctionChoiceBody { Function = new FunctionNameBody { Name = name } } : null,
+        DisableSearch = request.DisableSearch,
+        EnableCitation = request.EnableCitation,
+        EnableTrace = request.EnableTrace,
+        ResponseFormat = request.ResponseFormat,
+        MinOutputTokens = request.MinOutputTokens,
         AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
     };
+}
+
+/// <summary>V1's <c>tool_choice</c>: <c>{"type":"function","function":{"name":"…"}}</c>.</summary>
+internal sealed class FunctionChoiceBody
+{
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = "function";
+
+    [JsonPropertyName("function")]
+    public required FunctionNameBody Function { get; init; }
+}
+
+/// <summary>The function a <c>tool_choice</c> forces.</summary>
+internal sealed class FunctionNameBody
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
 }

@@ -39,6 +39,40 @@ internal static class ChatRequestValidator
             CheckTokens("max_output_tokens", maxOutput);
         }
 
+        if (request.MinOutputTokens is { } minOutput)
+        {
+            RequireSupported(model, "min_output_tokens", true);
+            CheckTokens("min_output_tokens", minOutput);
+            if (request.MaxOutputTokens is { } max && minOutput > max)
+            {
+                throw Fail("min_output_tokens", $"min_output_tokens must not exceed max_output_tokens ({max}), was {minOutput}");
+            }
+        }
+
+        RequireSupported(model, "functions", request.Functions.Count > 0);
+        for (var i = 0; i < request.Functions.Count; i++)
+        {
+            if (request.Functions[i] is not { Name.Length: > 0 })
+            {
+                throw Fail($"functions[{i}].name", $"functions[{i}].name must not be empty");
+            }
+        }
+
+        RequireSupported(model, "tool_choice", request.ToolChoice is not null);
+        if (request.ToolChoice is { } forced && !request.Functions.Any(f => f?.Name == forced))
+        {
+            throw Fail("tool_choice", $"tool_choice names '{forced}', which is not one of the request's functions");
+        }
+
+        RequireSupported(model, "disable_search", request.DisableSearch is not null);
+        RequireSupported(model, "enable_citation", request.EnableCitation is not null);
+        RequireSupported(model, "enable_trace", request.EnableTrace is not null);
+        RequireSupported(model, "response_format", request.ResponseFormat is not null);
+        if (request.ResponseFormat is { } format && format is not ("text" or "json_object"))
+        {
+            throw Fail("response_format", $"response_format must be text or json_object, was '{format}'");
+        }
+
         if (request.TopK is { } topK)
         {
             RequireSupported(model, "top_k", true);
@@ -58,6 +92,13 @@ internal static class ChatRequestValidator
         if (request.Spec is { } spec)
         {
             return spec;
+        }
+
+        if (!ModelCatalog.TryGet(request.Model, out _) && ModelCatalog.TypoOf(request.Model) is { } known)
+        {
+            throw new QianfanValidationException(
+                $"model '{request.Model}' is not in the catalog; did you mean '{known}'? (for a service you deployed, use ModelSpec.ForCustomEndpoint)",
+                "model");
         }
 
         try
@@ -87,20 +128,23 @@ internal static class ChatRequestValidator
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i] ?? throw Fail($"messages[{i}]", $"messages[{i}] must not be null");
-            var expected = i % 2 == 0 ? ChatRole.User : ChatRole.Assistant;
-            if (message.Role != expected)
-            {
-                throw Fail(
-                    $"messages[{i}].role",
-                    $"messages[{i}].role must be {Name(expected)}, was {Name(message.Role)}: roles alternate user, assistant, … starting and ending with user");
-            }
-
+            ValidateRole(messages, i, message);
             if (message.ToolCalls is not null || message.ToolCallId is not null)
             {
-                throw Fail($"messages[{i}]", $"messages[{i}] carries tool calls, which V1 chat does not take; use ChatCompletions (V2)");
+                throw Fail($"messages[{i}]", $"messages[{i}] carries tool calls, which V1 chat does not take; use ChatCompletions (V2), or V1 functions");
             }
 
-            if (string.IsNullOrWhiteSpace(message.Content))
+            if (message.Parts is not null)
+            {
+                throw Fail($"messages[{i}].content", $"messages[{i}].content is in parts (text and images), which V1 chat does not take; use ChatCompletions (V2) with a vision model");
+            }
+
+            if (message.Role == ChatRole.Function && string.IsNullOrWhiteSpace(message.Name))
+            {
+                throw Fail($"messages[{i}].name", $"messages[{i}].name must name the function whose result it carries");
+            }
+
+            if (string.IsNullOrWhiteSpace(message.Content) && message.FunctionCall is null)
             {
                 throw Fail($"messages[{i}].content", $"messages[{i}].content must not be empty");
             }
@@ -114,6 +158,39 @@ internal static class ChatRequestValidator
                 "messages",
                 $"messages content plus system must be at most {limit} characters for {model.Name}, was {characters}");
         }
+    }
+
+    /// <summary>
+    /// V1's turn order: user, assistant, user … ending with user; with function calling an assistant turn that calls
+    /// a function is followed by the function's result (role function) in place of the next user turn.
+    /// </summary>
+    private static void ValidateRole(IList<ChatMessage> messages, int i, ChatMessage message)
+    {
+        if (i % 2 == 1)
+        {
+            if (message.Role != ChatRole.Assistant)
+            {
+                throw Fail($"messages[{i}].role", $"messages[{i}].role must be assistant, was {Name(message.Role)}: roles alternate user, assistant, … starting and ending with user");
+            }
+
+            return;
+        }
+
+        if (message.Role == ChatRole.User)
+        {
+            return;
+        }
+
+        if (message.Role == ChatRole.Function && i > 0 && messages[i - 1]?.FunctionCall is not null)
+        {
+            return;
+        }
+
+        throw Fail(
+            $"messages[{i}].role",
+            message.Role == ChatRole.Function
+                ? $"messages[{i}].role is function, which must follow an assistant message that calls a function"
+                : $"messages[{i}].role must be user, was {Name(message.Role)}: roles alternate user, assistant, … starting and ending with user");
     }
 
     internal static void ValidateStop(IList<string> stop)
@@ -205,6 +282,7 @@ internal static class ChatRequestValidator
         ChatRole.Assistant => "assistant",
         ChatRole.System => "system (put the persona in ChatRequest.System)",
         ChatRole.Tool => "tool",
+        ChatRole.Function => "function",
         _ => role.ToString(),
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Protocol;
@@ -45,6 +46,22 @@ public sealed class ChatResponse : ServiceResult
     /// <summary>The service's content flag, where given.</summary>
     [JsonPropertyName("flag")]
     public int? Flag { get; init; }
+
+    /// <summary>The function the model asks to call (V1 function calling; <see cref="FinishReason"/> is <c>function_call</c>).</summary>
+    [JsonPropertyName("function_call")]
+    public ChatFunctionCall? FunctionCall { get; init; }
+
+    /// <summary>The web results the answer drew on (with search and <c>enable_citation</c>), where given.</summary>
+    [JsonPropertyName("search_info")]
+    public ChatSearchInfo? SearchInfo { get; init; }
+
+    /// <summary>Whether the service judged the answer safe, where it says.</summary>
+    [JsonPropertyName("is_safe")]
+    public bool? IsSafe { get; init; }
+
+    /// <summary>What the service's tools (plugins) did, as it sent it (<c>tools_info</c>), where given.</summary>
+    [JsonPropertyName("tools_info")]
+    public JsonElement? ToolsInfo { get; init; }
 
     /// <summary>The tokens consumed.</summary>
     [JsonPropertyName("usage")]

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace Qianfan.Sdk.Chat;
 
 /// <summary>
-/// Who said a message. V1 chat takes only <see cref="User"/> and <see cref="Assistant"/> (its persona goes in
-/// <see cref="ChatRequest.System"/>); V2 chat takes all four.
+/// Who said a message. V1 chat takes <see cref="User"/>, <see cref="Assistant"/> and, with function calling,
+/// <see cref="Function"/> (its persona goes in <see cref="ChatRequest.System"/>); V2 chat takes system, user,
+/// assistant and tool.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ChatRole>))]
 public enum ChatRole
@@ -24,4 +25,8 @@ public enum ChatRole
     /// <summary>A tool's result, answering an assistant's tool call (V2 only).</summary>
     [JsonStringEnumMemberName("tool")]
     Tool,
+
+    /// <summary>A function's result, answering the assistant's function call (V1 function calling only).</summary>
+    [JsonStringEnumMemberName("function")]
+    Function,
 }

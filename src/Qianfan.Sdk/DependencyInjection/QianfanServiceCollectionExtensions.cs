@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.DependencyInjection;
 
@@ -84,12 +85,14 @@ public static class QianfanServiceCollectionExtensions
             services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
             services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().Chat);
             services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().ChatCompletions);
+            services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().Models);
         }
         else
         {
             services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
             services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).Chat);
             services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).ChatCompletions);
+            services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).Models);
         }
 
         // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the

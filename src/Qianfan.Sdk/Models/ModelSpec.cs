@@ -30,6 +30,9 @@ public sealed class ModelSpec
     /// <summary>How logs and traces name calls to this model: <c>chat/{endpoint}</c>.</summary>
     internal string Operation => field ??= "chat/" + Endpoint;
 
+    /// <summary>Whether the name was not in the catalog and its endpoint is a guess (the lower-cased name).</summary>
+    internal bool IsGuess { get; init; }
+
     /// <summary>The most characters that message contents plus <c>system</c> may hold; <see langword="null"/> when unknown.</summary>
     public int? MaxInputCharacters { get; }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Core;
 
@@ -17,6 +18,18 @@ public sealed record TokenUsage
     /// <summary>Input plus reply tokens: what the call is charged.</summary>
     [JsonPropertyName("total_tokens")]
     public int TotalTokens { get; init; }
+
+    /// <summary>V2: what the reply's tokens were spent on (<c>completion_tokens_details</c>), where given.</summary>
+    [JsonPropertyName("completion_tokens_details")]
+    public CompletionTokenDetails? CompletionTokensDetails { get; init; }
+
+    /// <summary>V2: how the input's tokens were counted (<c>prompt_tokens_details</c>), where given.</summary>
+    [JsonPropertyName("prompt_tokens_details")]
+    public PromptTokenDetails? PromptTokensDetails { get; init; }
+
+    /// <summary>V1: the tokens plugins (such as web search) used (<c>plugins</c>), as the service sent them.</summary>
+    [JsonPropertyName("plugins")]
+    public JsonElement? Plugins { get; init; }
 
     internal UsageCounts Counts => new(PromptTokens, CompletionTokens, TotalTokens);
 }
