@@ -65,6 +65,7 @@ public partial class QianfanClient : IDisposable
         var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limiter, timeProvider), options.BaseUrl, loggerFactory);
         var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limiter, timeProvider), options.V2BaseUrl, loggerFactory);
 
+        V2Endpoint = options.V2BaseUrl;
         Chat = new ChatClient(v1);
         ChatCompletions = new ChatCompletionsClient(v2);
         Models = new ModelsClient(v2, timeProvider);
@@ -78,6 +79,9 @@ public partial class QianfanClient : IDisposable
 
     /// <summary>V2's live model catalog (<c>GET /v2/models</c>), cached; <see cref="ModelCatalog"/> is the static one.</summary>
     public virtual ModelsClient Models { get; }
+
+    /// <summary>The V2 host, for the metadata the Microsoft.Extensions.AI adapters report.</summary>
+    internal Uri? V2Endpoint { get; }
 
     /// <summary>
     /// Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone). Calls in

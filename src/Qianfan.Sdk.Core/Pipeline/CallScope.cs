@@ -18,9 +18,11 @@ internal sealed partial class CallScope
     private readonly string _model;
     private readonly string _target;
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly bool _metrics = true;
 
-    private CallScope(ILogger logger, Activity? activity, ApiProfile profile, string operation, string model, string target)
+    private CallScope(ILogger logger, Activity? activity, ApiProfile profile, string operation, string model, string target, bool metrics = true)
     {
+        _metrics = metrics;
         _logger = logger;
         _activity = activity;
         _profile = profile;
@@ -37,6 +39,13 @@ internal sealed partial class CallScope
     {
         var source = SdkTelemetry.Source;
         var model = call.Model ?? "";
+        if (Activity.Current is { Kind: ActivityKind.Client } outer && outer.Source != source && outer.GetTagItem("gen_ai.operation.name") is not null)
+        {
+            // A GenAI span of another library (Microsoft.Extensions.AI's UseOpenTelemetry) already covers this call and
+            // records its metrics: a second span and second measurements would count the call twice.
+            return call.Logger.IsEnabled(LogLevel.Information) ? new CallScope(call.Logger, null, profile, call.Operation, model, call.Target, metrics: false) : null;
+        }
+
         var activity = source.HasListeners()
             ? source.StartActivity(model.Length == 0 ? call.Operation : $"{call.Operation} {model}", ActivityKind.Client)
             : null;
@@ -72,8 +81,12 @@ internal sealed partial class CallScope
         IsClosed = true;
         var elapsed = Stopwatch.GetElapsedTime(_started);
         var tags = Tags(errorType: null);
-        SdkTelemetry.OperationDuration.Record(elapsed.TotalSeconds, tags);
-        if (usage is { } counts)
+        if (_metrics)
+        {
+            SdkTelemetry.OperationDuration.Record(elapsed.TotalSeconds, tags);
+        }
+
+        if (_metrics && usage is { } counts)
         {
             var input = tags;
             input.Add("gen_ai.token.type", "input");
@@ -107,7 +120,11 @@ internal sealed partial class CallScope
     private void Failed(string errorType, string description)
     {
         IsClosed = true;
-        SdkTelemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, Tags(errorType));
+        if (_metrics)
+        {
+            SdkTelemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, Tags(errorType));
+        }
+
         if (_activity is not null)
         {
             _activity.SetTag("error.type", errorType);

@@ -67,7 +67,10 @@ public sealed class ChatCompletionRequest
     /// <summary>Functions the model may call.</summary>
     public IList<ChatTool> Tools { get; private set; } = new List<ChatTool>();
 
-    /// <summary>Whether and which tool to call: <c>auto</c>, <c>none</c> or <c>required</c>; null leaves it to the service.</summary>
+    /// <summary>
+    /// Whether and which tool to call (<c>tool_choice</c>): <c>auto</c>, <c>none</c>, <c>required</c>, or the name of one
+    /// of <see cref="Tools"/> to call exactly that function; null leaves it to the service.
+    /// </summary>
     public string? ToolChoice { get; set; }
 
     /// <summary>The end user's id (<c>user</c>).</summary>

@@ -62,6 +62,7 @@ internal sealed class ChatCompletionRequestBody
     public IList<ChatTool>? Tools { get; init; }
 
     [JsonPropertyName("tool_choice")]
+    [JsonConverter(typeof(ToolChoiceConverter))]
     public string? ToolChoice { get; init; }
 
     [JsonPropertyName("user")]

@@ -87,9 +87,9 @@ internal static class ChatCompletionRequestValidator
             }
         }
 
-        if (request.ToolChoice is { } choice && !ToolChoices.Contains(choice, StringComparer.Ordinal))
+        if (request.ToolChoice is { } choice && !ToolChoices.Contains(choice, StringComparer.Ordinal) && !request.Tools.Any(t => t?.Function.Name == choice))
         {
-            throw Fail("tool_choice", $"tool_choice must be auto, none or required, was '{choice}'");
+            throw Fail("tool_choice", $"tool_choice must be auto, none, required or the name of one of the tools, was '{choice}'");
         }
 
         AdditionalFields.Validate(request.ExtraFields, ChatJsonContext.Default.ChatCompletionRequestBody);
