@@ -1,6 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Completions;
+using Qianfan.Sdk.Embeddings;
+using Qianfan.Sdk.Images;
+using Qianfan.Sdk.Rerank;
+using Qianfan.Sdk.Tokenizer;
 using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Errors;
@@ -23,6 +28,14 @@ public partial class QianfanClient : IDisposable
     {
         Chat = null!;
         ChatCompletions = null!;
+        Completions = null!;
+        Embeddings = null!;
+        EmbeddingsV2 = null!;
+        Rerank = null!;
+        RerankV2 = null!;
+        Images = null!;
+        ImagesV2 = null!;
+        Tokenizer = null!;
         Models = null!;
     }
 
@@ -68,6 +81,14 @@ public partial class QianfanClient : IDisposable
         V2Endpoint = options.V2BaseUrl;
         Chat = new ChatClient(v1);
         ChatCompletions = new ChatCompletionsClient(v2);
+        Completions = new CompletionsClient(v1);
+        Embeddings = new EmbeddingsClient(v1);
+        EmbeddingsV2 = new EmbeddingsV2Client(v2);
+        Rerank = new RerankClient(v1);
+        RerankV2 = new RerankV2Client(v2);
+        Images = new ImagesClient(v1);
+        ImagesV2 = new ImagesV2Client(v2);
+        Tokenizer = new TokenizerClient(v1);
         Models = new ModelsClient(v2, timeProvider);
     }
 
@@ -76,6 +97,30 @@ public partial class QianfanClient : IDisposable
 
     /// <summary>V2 chat (<c>/v2/chat/completions</c>, OpenAI-compatible): one-shot and streamed replies, tools.</summary>
     public virtual ChatCompletionsClient ChatCompletions { get; }
+
+    /// <summary>V1 completions (续写, <c>completions/{endpoint}</c>): continue a prompt, whole or streamed.</summary>
+    public virtual CompletionsClient Completions { get; }
+
+    /// <summary>V1 embeddings (<c>embeddings/{model}</c>): texts to vectors.</summary>
+    public virtual EmbeddingsClient Embeddings { get; }
+
+    /// <summary>V2 embeddings (<c>/v2/embeddings</c>): texts to vectors.</summary>
+    public virtual EmbeddingsV2Client EmbeddingsV2 { get; }
+
+    /// <summary>V1 rerank (<c>reranker/bce_reranker_base</c>): documents ordered by relevance to a query.</summary>
+    public virtual RerankClient Rerank { get; }
+
+    /// <summary>V2 rerank (<c>/v2/rerankers</c>): documents ordered by relevance to a query.</summary>
+    public virtual RerankV2Client RerankV2 { get; }
+
+    /// <summary>V1 images (<c>text2image/sd_xl</c>): pictures from a prompt, as PNG bytes.</summary>
+    public virtual ImagesClient Images { get; }
+
+    /// <summary>V2 images (<c>/v2/images/generations</c>): pictures from a prompt, as addresses.</summary>
+    public virtual ImagesV2Client ImagesV2 { get; }
+
+    /// <summary>Token counting (<c>tokenizer/erniebot</c>), and the offline estimate.</summary>
+    public virtual TokenizerClient Tokenizer { get; }
 
     /// <summary>V2's live model catalog (<c>GET /v2/models</c>), cached; <see cref="ModelCatalog"/> is the static one.</summary>
     public virtual ModelsClient Models { get; }

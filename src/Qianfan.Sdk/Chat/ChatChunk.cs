@@ -6,7 +6,7 @@ using Qianfan.Sdk.Protocol;
 namespace Qianfan.Sdk.Chat;
 
 /// <summary>One piece of a streamed V1 reply (one <c>data:</c> event). The last piece has <see cref="IsEnd"/> set and the final usage.</summary>
-public sealed class ChatChunk : ServiceResult
+public sealed class ChatChunk : ServiceResult, IV1StreamItem
 {
     /// <summary>This turn's id, the same on every piece.</summary>
     [JsonPropertyName("id")]
@@ -81,6 +81,8 @@ public sealed class ChatChunk : ServiceResult
     [JsonPropertyName("error_code")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     internal JsonElement? ErrorCode { get; init; }
+
+    JsonElement? IV1StreamItem.ErrorCode => ErrorCode;
 
     internal override string? BodyId => Id;
 

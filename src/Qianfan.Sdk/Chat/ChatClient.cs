@@ -54,7 +54,7 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: true);
         var api = Api;
-        var chunks = api.Pipeline.StreamAsync(Call(request, model, stream: true), ChatEvents.Parser, cancellationToken);
+        var chunks = api.Pipeline.StreamAsync(Call(request, model, stream: true), V1Events.Parser(ChatJsonContext.Default.ChatChunk), cancellationToken);
         return model.IsGuess ? UnknownModel.Explain(chunks, model.Name, ModelCatalog.SuggestV1, cancellationToken) : chunks;
     }
 

@@ -1,6 +1,7 @@
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Protocol;
 using static Qianfan.Sdk.Chat.ChatRequestValidator;
+using static Qianfan.Sdk.Protocol.ParameterRules;
 
 namespace Qianfan.Sdk.Chat;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Protocol;
+using static Qianfan.Sdk.Protocol.ParameterRules;
 
 namespace Qianfan.Sdk.Chat;
 
@@ -11,9 +12,6 @@ namespace Qianfan.Sdk.Chat;
 /// </summary>
 internal static class ChatRequestValidator
 {
-    public const int MaxStopEntries = 4;
-    public const int MaxStopLength = 20;
-
     /// <summary>Checks <paramref name="request"/> and returns the model it targets.</summary>
     /// <exception cref="QianfanValidationException">A rule is broken.</exception>
     public static ModelSpec Validate(ChatRequest request, bool stream)
@@ -193,48 +191,10 @@ internal static class ChatRequestValidator
                 : $"messages[{i}].role must be user, was {Name(message.Role)}: roles alternate user, assistant, … starting and ending with user");
     }
 
-    internal static void ValidateStop(IList<string> stop)
-    {
-        if (stop.Count > MaxStopEntries)
-        {
-            throw Fail("stop", $"stop must have at most {MaxStopEntries} entries, had {stop.Count}");
-        }
-
-        for (var i = 0; i < stop.Count; i++)
-        {
-            if (string.IsNullOrEmpty(stop[i]))
-            {
-                throw Fail($"stop[{i}]", $"stop[{i}] must not be empty");
-            }
-
-            var length = CountCharacters(stop[i]);
-            if (length > MaxStopLength)
-            {
-                throw Fail($"stop[{i}]", $"stop[{i}] must be at most {MaxStopLength} characters, was {length}");
-            }
-        }
-    }
-
     private static void Range(ModelSpec model, string field, float? value, float min, float max, bool lowerOpen = false)
     {
         RequireSupported(model, field, value is not null);
         CheckRange(field, value, min, max, lowerOpen);
-    }
-
-    /// <summary>Throws when <paramref name="value"/> is set and outside [min, max] (or (min, max] when <paramref name="lowerOpen"/>).</summary>
-    internal static void CheckRange(string field, float? value, float min, float max, bool lowerOpen = false)
-    {
-        if (value is not { } v)
-        {
-            return;
-        }
-
-        var aboveMin = lowerOpen ? v > min : v >= min;
-        if (!aboveMin || !(v <= max))
-        {
-            var text = v.ToString(CultureInfo.InvariantCulture);
-            throw Fail(field, $"{field} must be in {(lowerOpen ? "(" : "[")}{Format(min)}, {Format(max)}], was {text}");
-        }
     }
 
     private static void RequireSupported(ModelSpec model, string field, bool isSet)
@@ -245,37 +205,6 @@ internal static class ChatRequestValidator
         }
     }
 
-    /// <summary>Characters as the service counts them: Unicode code points, so a surrogate pair is one.</summary>
-    internal static int CountCharacters(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return 0;
-        }
-
-        var count = text.Length;
-        foreach (var c in text)
-        {
-            if (char.IsLowSurrogate(c))
-            {
-                count--;
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>Throws when a token count is outside [2, 2048].</summary>
-    internal static void CheckTokens(string field, int value)
-    {
-        if (value is < 2 or > 2048)
-        {
-            throw Fail(field, $"{field} must be in [2, 2048], was {value}");
-        }
-    }
-
-    private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
-
     internal static string Name(ChatRole role) => role switch
     {
         ChatRole.User => "user",
@@ -285,6 +214,4 @@ internal static class ChatRequestValidator
         ChatRole.Function => "function",
         _ => role.ToString(),
     };
-
-    internal static QianfanValidationException Fail(string field, string message) => new(message, field);
 }

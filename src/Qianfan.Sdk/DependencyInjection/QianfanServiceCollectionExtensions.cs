@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Authentication;
-using Qianfan.Sdk.Chat;
-using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.DependencyInjection;
 
@@ -83,17 +81,23 @@ public static class QianfanServiceCollectionExtensions
         if (serviceKey is null)
         {
             services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
-            services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().Chat);
-            services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().ChatCompletions);
-            services.TryAddSingleton(provider => provider.GetRequiredService<QianfanClient>().Models);
         }
         else
         {
             services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
-            services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).Chat);
-            services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).ChatCompletions);
-            services.TryAddKeyedSingleton(serviceKey, (provider, key) => provider.GetRequiredKeyedService<QianfanClient>(key).Models);
         }
+
+        AddArea(services, serviceKey, static c => c.Chat);
+        AddArea(services, serviceKey, static c => c.ChatCompletions);
+        AddArea(services, serviceKey, static c => c.Completions);
+        AddArea(services, serviceKey, static c => c.Embeddings);
+        AddArea(services, serviceKey, static c => c.EmbeddingsV2);
+        AddArea(services, serviceKey, static c => c.Rerank);
+        AddArea(services, serviceKey, static c => c.RerankV2);
+        AddArea(services, serviceKey, static c => c.Images);
+        AddArea(services, serviceKey, static c => c.ImagesV2);
+        AddArea(services, serviceKey, static c => c.Tokenizer);
+        AddArea(services, serviceKey, static c => c.Models);
 
         // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the
         // SDK's own timeouts (per attempt and overall) replace HttpClient.Timeout.
@@ -102,6 +106,20 @@ public static class QianfanServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return new QianfanBuilder(services, serviceKey, http);
+    }
+
+    /// <summary>An area client as a singleton (keyed like its registration), handed out by the registration's QianfanClient.</summary>
+    private static void AddArea<T>(IServiceCollection services, string? serviceKey, Func<QianfanClient, T> area)
+        where T : class
+    {
+        if (serviceKey is null)
+        {
+            services.TryAddSingleton(provider => area(provider.GetRequiredService<QianfanClient>()));
+        }
+        else
+        {
+            services.TryAddKeyedSingleton(serviceKey, (provider, key) => area(provider.GetRequiredKeyedService<QianfanClient>(key)));
+        }
     }
 
     private static QianfanSettingsValidation Validation(IServiceProvider provider, string optionsName, string? serviceKey) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Core.Pipeline;
 
@@ -12,10 +13,19 @@ internal sealed class QianfanApi(ApiPipeline pipeline, Uri baseUrl, ILoggerFacto
     /// <summary>The V1 path every <c>wenxinworkshop</c> family hangs under.</summary>
     public const string V1Root = "/rpc/2.0/ai_custom/v1/wenxinworkshop/";
 
+    private readonly ConcurrentDictionary<(string Family, string Endpoint), string> _v1Urls = new();
+
     public ApiPipeline Pipeline { get; } = pipeline;
 
     /// <summary>The host, without a trailing slash.</summary>
     public string BaseUrl { get; } = baseUrl.AbsoluteUri.TrimEnd('/');
+
+    /// <summary>The URL of a V1 family's endpoint, e.g. <c>embeddings/bge_large_zh</c>; built once per endpoint.</summary>
+    public string V1Url(string family, string endpoint) =>
+        _v1Urls.GetOrAdd((family, endpoint), static (key, root) => string.Concat(root, V1Root, key.Family, "/", key.Endpoint), BaseUrl);
+
+    /// <summary>The URL of a V2 path, e.g. <c>/v2/embeddings</c>.</summary>
+    public string V2Url(string path) => BaseUrl + path;
 
     /// <summary>The logger of an area (category <c>Qianfan.Sdk.{area}</c>).</summary>
     public ILogger CreateLogger(string area) => loggers.CreateLogger("Qianfan.Sdk." + area);

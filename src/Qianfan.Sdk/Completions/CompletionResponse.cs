@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Protocol;
+
+namespace Qianfan.Sdk.Completions;
+
+/// <summary>A whole continuation.</summary>
+public sealed class CompletionResponse : ServiceResult
+{
+    /// <summary>The answer's id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary><c>completion</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When it was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The continuation; "" when the service sent none.</summary>
+    [JsonPropertyName("result")]
+    public string Result { get; init => field = value ?? ""; } = "";
+
+    /// <summary>Whether it was cut off (for example by <c>max_output_tokens</c>).</summary>
+    [JsonPropertyName("is_truncated")]
+    public bool IsTruncated { get; init; }
+
+    /// <summary>True when the prompt was judged unsafe.</summary>
+    [JsonPropertyName("need_clear_history")]
+    public bool NeedClearHistory { get; init; }
+
+    /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive.</summary>
+    [JsonPropertyName("ban_round")]
+    public int? BanRound { get; init; }
+
+    /// <summary>Whether the service judged the answer safe, where it says.</summary>
+    [JsonPropertyName("is_safe")]
+    public bool? IsSafe { get; init; }
+
+    /// <summary>The tokens consumed.</summary>
+    [JsonPropertyName("usage")]
+    public TokenUsage? Usage { get; init; }
+
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
+}

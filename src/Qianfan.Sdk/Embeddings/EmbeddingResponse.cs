@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Protocol;
+
+namespace Qianfan.Sdk.Embeddings;
+
+/// <summary>The vectors of a request's texts, with the tokens the texts counted.</summary>
+public sealed class EmbeddingResponse : ServiceResult
+{
+    /// <summary>The answer's id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary><c>embedding_list</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When it was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The vectors as the service listed them (each with its text's index); empty (never null) when none.</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyList<EmbeddingData> Data { get; init => field = value ?? []; } = [];
+
+    /// <summary>The tokens the texts counted.</summary>
+    [JsonPropertyName("usage")]
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>The vectors in the order of the request's texts, whatever order the service listed them in.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<float[]> Vectors => field ??= [.. Data.OrderBy(d => d.Index).Select(d => d.Embedding)];
+
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Protocol;
+
+namespace Qianfan.Sdk.Images;
+
+/// <summary>The images of a V1 text-to-image call, as decoded bytes.</summary>
+public sealed class Text2ImageResponse : ServiceResult
+{
+    /// <summary>The answer's id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary><c>image</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    /// <summary>When they were made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    /// <summary>The images, in order; empty (never null) when none.</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyList<GeneratedImage> Images { get; init => field = [.. (value ?? []).OrderBy(i => i?.Index ?? 0)]; } = [];
+
+    /// <summary>The tokens the prompt counted.</summary>
+    [JsonPropertyName("usage")]
+    public TokenUsage? Usage { get; init; }
+
+    internal override string? BodyId => Id;
+
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Qianfan.Sdk.Core.Streaming;
+
+namespace Qianfan.Sdk.Protocol;
+
+/// <summary>
+/// V1's stream events, for any V1 family that streams: each <c>data:</c> is a piece or an <c>error_code</c>
+/// envelope, and the piece with <c>is_end</c> is the last. One parser per piece type, made once.
+/// </summary>
+internal static class V1Events
+{
+    private static readonly ConcurrentDictionary<JsonTypeInfo, object> Parsers = new();
+
+    public static SseItemParser<StreamEvent<T>> Parser<T>(JsonTypeInfo<T> typeInfo)
+        where T : class, IV1StreamItem =>
+        (SseItemParser<StreamEvent<T>>)Parsers.GetOrAdd(typeInfo, static info => (SseItemParser<StreamEvent<T>>)((_, data) => Parse(data, (JsonTypeInfo<T>)info)));
+
+    private static StreamEvent<T> Parse<T>(ReadOnlySpan<byte> data, JsonTypeInfo<T> typeInfo)
+        where T : class, IV1StreamItem
+    {
+        if (data.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return default;
+        }
+
+        T? item;
+        try
+        {
+            item = JsonSerializer.Deserialize(data, typeInfo);
+        }
+        catch (JsonException) when (ErrorEnvelope.TryRead(data) is not null)
+        {
+            // An error event whose other members do not fit a piece's types is still an error event, with its code.
+            return StreamEvent<T>.Error(data);
+        }
+
+        return item switch
+        {
+            null => default,
+            { ErrorCode: not null } => StreamEvent<T>.Error(data),
+            _ => StreamEvent<T>.Of(item, item.IsEnd),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Protocol;
+
+namespace Qianfan.Sdk.Rerank;
+
+/// <summary>
+/// V1 rerank (<c>reranker/bce_reranker_base</c>): documents ordered by how well they answer a query, best first.
+/// Get it from <see cref="QianfanClient.Rerank"/>; V2's is <see cref="RerankV2Client"/>. Methods are virtual so tests
+/// can substitute the client.
+/// </summary>
+public class RerankClient
+{
+    private readonly QianfanApi? _api;
+    private readonly ILogger? _logger;
+
+    /// <summary>For mocking in tests; a client made this way cannot send.</summary>
+    protected RerankClient()
+    {
+    }
+
+    internal RerankClient(QianfanApi api)
+    {
+        _api = api;
+        _logger = api.CreateLogger("Rerank");
+    }
+
+    /// <summary>Scores the documents against the query and returns them best first.</summary>
+    /// <exception cref="QianfanValidationException">The request breaks a rule; nothing was sent.</exception>
+    /// <exception cref="QianfanException">The service reported an error.</exception>
+    public virtual Task<RerankResponse> RerankAsync(RerankRequest request, CancellationToken cancellationToken = default) =>
+        RerankCall.SendAsync(_api ?? throw new InvalidOperationException("This RerankClient was made for mocking and cannot send."), _logger!, v2: false, request, cancellationToken);
+}
