@@ -4,7 +4,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Pipeline;
 
 /// <summary>Streamed replies: event parsing, the is_end contract, errors, cancellation and back-pressure.</summary>
 public sealed class StreamingTests

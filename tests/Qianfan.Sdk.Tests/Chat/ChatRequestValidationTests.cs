@@ -3,7 +3,7 @@ using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
 /// <summary>Every documented rule of the chat body, both sides of each bound; a breach never reaches the network.</summary>
 public sealed class ValidationTests

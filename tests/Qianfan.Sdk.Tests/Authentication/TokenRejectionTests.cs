@@ -4,7 +4,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Authentication;
 
 /// <summary>Error 110/111 on chat: drop the token, get a new one, repeat once; and where tokens come from.</summary>
 public sealed class TokenRejectionTests

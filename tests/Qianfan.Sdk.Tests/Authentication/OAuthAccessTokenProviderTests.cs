@@ -4,7 +4,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Authentication;
 
 /// <summary>The OAuth exchange of API Key and Secret Key: request shape, caching, renewal, single flight, failures.</summary>
 public sealed class TokenProviderTests

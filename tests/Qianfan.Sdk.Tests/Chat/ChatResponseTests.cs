@@ -5,7 +5,7 @@ using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Http;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
 /// <summary>Sync replies: the fields, the headers, and every kind of failure the service (or a proxy) answers.</summary>
 public sealed class ResponseTests

@@ -7,7 +7,7 @@ using Qianfan.Sdk.Tests.TestSupport;
 using Qianfan.Sdk.V2;
 using RichardSzalay.MockHttp;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
 public sealed class V2ChatCompletionsTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Pipeline;
 
 /// <summary>
 /// A call's telemetry costs nothing when nothing observes it, and is complete as soon as anything does. No other

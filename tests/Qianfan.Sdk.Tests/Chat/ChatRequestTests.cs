@@ -3,7 +3,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
 /// <summary>What goes over the wire: the URL, the JSON names, what is left out.</summary>
 public sealed class RequestBodyTests

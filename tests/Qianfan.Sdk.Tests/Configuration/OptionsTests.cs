@@ -1,6 +1,6 @@
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Configuration;
 
 /// <summary>QianfanOptions: the environment, the checks, and that no secret is ever printed.</summary>
 [Collection(ProcessEnvironment.Name)]

@@ -3,7 +3,7 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Pipeline;
 
 /// <summary>The retry pipeline: what is repeated, how often, and what never is. Delays are shrunk to a millisecond.</summary>
 public sealed class RetryTests

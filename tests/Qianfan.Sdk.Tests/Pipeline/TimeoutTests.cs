@@ -1,7 +1,7 @@
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Pipeline;
 
 /// <summary>QianfanOptions.Timeout versus the caller's own cancellation.</summary>
 public sealed class TimeoutTests
