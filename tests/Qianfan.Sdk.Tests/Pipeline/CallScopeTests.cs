@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Core.Telemetry;
 using Qianfan.Sdk.Tests.TestSupport;
 
 namespace Qianfan.Sdk.Tests.Pipeline;
@@ -9,29 +10,34 @@ namespace Qianfan.Sdk.Tests.Pipeline;
 /// A call's telemetry costs nothing when nothing observes it, and is complete as soon as anything does. No other
 /// test in this assembly listens to the SDK's ActivitySource or Meter, and these tests run one after another.
 /// </summary>
-public sealed class ChatCallScopeTests
+public sealed class CallScopeTests
 {
     [Fact]
     public void Start_WithNoListenerAndNoInformationLoggingReturnsNoScope()
     {
-        Assert.Null(ChatCallScope.Start(NullLogger.Instance, "chat/ernie_speed", "ERNIE-Speed-8K", stream: false, default));
+        using var api = new PipelineHarness { Logger = NullLogger.Instance };
+
+        Assert.Null(CallScope.Start(TestProfile.Instance, api.Call(stream: false)));
     }
 
     [Fact]
     public void Start_WithInformationLoggingLogsTheCompletion()
     {
-        var logs = new CapturingLoggerFactory();
-        var scope = ChatCallScope.Start(logs.CreateLogger("Qianfan.Sdk.Chat"), "chat/ernie_speed", "ERNIE-Speed-8K", stream: false, default);
+        using var api = new PipelineHarness();
+
+        var scope = CallScope.Start(TestProfile.Instance, api.Call(stream: false));
 
         Assert.NotNull(scope);
-        scope.Succeeded("as-1", new ChatUsage { PromptTokens = 3, CompletionTokens = 4, TotalTokens = 7 });
-        Assert.Contains(logs.Lines, l => l.Contains("chat/ernie_speed (ERNIE-Speed-8K) completed in", StringComparison.Ordinal) && l.Contains("3 prompt and 4 completion tokens", StringComparison.Ordinal));
+        scope.Succeeded("r-1", new UsageCounts(3, 4, 7));
+        Assert.Contains(api.Logs.GetSnapshot(), r =>
+            r.Message.StartsWith("test/answer (test-model) completed in", StringComparison.Ordinal)
+            && r.Message.EndsWith("3 prompt and 4 completion tokens", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Calls_WithOnlyAMetricsListenerAreMeasured()
+    public async Task Calls_WithOnlyAMetricsListenerAreMeasuredWithModelAndProvider()
     {
-        var durations = new List<string>();
+        var measured = new List<(string? Model, string? Provider)>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
@@ -44,47 +50,52 @@ public sealed class ChatCallScopeTests
         };
         listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
         {
+            string? model = null, provider = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "gen_ai.request.model")
-                {
-                    lock (durations)
-                    {
-                        durations.Add((string)tag.Value!);
-                    }
-                }
+                model = tag.Key == "gen_ai.request.model" ? (string?)tag.Value : model;
+                provider = tag.Key == "gen_ai.provider.name" ? (string?)tag.Value : provider;
+            }
+
+            lock (measured)
+            {
+                measured.Add((model, provider));
             }
         });
         listener.Start();
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Reply("measured"));
-        using var client = new QianfanClient(new QianfanOptions { BaseUrl = fake.BaseUrl, AccessToken = "static-token" }, fake.HttpClient);
+        using var api = new PipelineHarness { Logger = NullLogger.Instance };
 
-        await client.Chat.CompleteAsync(new ChatRequest("ERNIE-Speed-8K") { Messages = { ChatMessage.User("hi") } });
+        await api.SendAsync().OrHang();
 
-        lock (durations)
+        lock (measured)
         {
-            Assert.Contains("ERNIE-Speed-8K", durations);
+            Assert.Contains((PipelineHarness.Model, "test-provider"), measured);
         }
     }
 
     [Fact]
     public async Task Calls_WithNothingObservingStillAnswerAndStream()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Reply("unobserved"));
-        using var client = new QianfanClient(new QianfanOptions { BaseUrl = fake.BaseUrl, AccessToken = "static-token" }, fake.HttpClient);
-        var request = new ChatRequest("ERNIE-Speed-8K") { Messages = { ChatMessage.User("hi") } };
+        using var api = new PipelineHarness { Logger = NullLogger.Instance };
+        api.Service.RespondInTurn(() => TestReplies.Result("unobserved"), () => TestReplies.EventStream(TestReplies.Event("a") + TestReplies.Event("b", last: true)));
 
-        Assert.Equal("unobserved", (await client.Chat.CompleteAsync(request)).Result);
+        Assert.Equal("unobserved", (await api.SendAsync().OrHang()).Text);
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "a") + Responses.Event(1, "b", isEnd: true)));
-        var pieces = new List<string>();
-        await foreach (var chunk in client.Chat.StreamAsync(request))
-        {
-            pieces.Add(chunk.Result);
-        }
+        Assert.Equal(["a", "b"], chunks.Select(c => c.Text).ToArray());
+    }
 
-        Assert.Equal(["a", "b"], pieces);
+    [Fact]
+    public async Task Send_FailureIsLoggedWithTheProfilesCodeAndMessage()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.Error("invalid_param", "temperature is out of range"));
+
+        await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
+
+        var failed = Assert.Single(api.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal("test/answer failed with error invalid_param: temperature is out of range", failed.Message);
+        Assert.Contains(api.LogMessages, m => m == "POST test/answer (stream: False, attempt 1)");
+        Assert.DoesNotContain(api.LogMessages, m => m.Contains("token-1", StringComparison.Ordinal));
     }
 }

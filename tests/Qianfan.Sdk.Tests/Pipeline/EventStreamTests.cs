@@ -1,74 +1,61 @@
 using System.Net;
 using System.Text;
-using Qianfan.Sdk.Chat;
-using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
 namespace Qianfan.Sdk.Tests.Pipeline;
 
-/// <summary>Streamed replies: event parsing, the is_end contract, errors, cancellation and back-pressure.</summary>
-public sealed class StreamingTests
+/// <summary>
+/// Event streams as the pipeline reads them, whatever the API: SSE framing (line ends, comments, events split
+/// across reads, multi-byte characters), the end (a last item or an end marker, a cut connection), error events,
+/// invalid JSON, cancellation, when the body is closed, and back-pressure.
+/// </summary>
+public sealed class EventStreamTests
 {
-    private static readonly TimeSpan Patience = TaskGuards.Patience;
-
     [Fact]
-    public async Task Stream_YieldsChunksInOrderWithTheirFields()
+    public async Task Stream_YieldsItemsInOrderAndStopsAtTheLastOneIgnoringAnythingAfter()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
-            Responses.Event(0, "你好", completionTokens: 1) +
-            Responses.Event(1, ",我是", completionTokens: 2) +
-            """data: {"id":"as-stream","object":"chat.completion","created":1702551869,"sentence_id":2,"is_end":true,"is_truncated":true,"result":"文心一言","finish_reason":"length","need_clear_history":true,"ban_round":-1,"flag":2,"usage":{"prompt_tokens":5,"completion_tokens":9,"total_tokens":14}}""" + "\n\n",
-            ("X-Baidu-Request-Id", "req-stream")));
-        using var client = fake.CreateClient();
-
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
-
-        Assert.Equal([0, 1, 2], chunks.Select(c => c.SentenceId).ToArray());
-        Assert.Equal("你好,我是文心一言", string.Concat(chunks.Select(c => c.Result)));
-        Assert.Equal([false, false, true], chunks.Select(c => c.IsEnd).ToArray());
-        Assert.All(chunks, c => Assert.Equal("as-stream", c.Id));
-        Assert.All(chunks, c => Assert.Equal("chat.completion", c.ObjectType));
-        var last = chunks[^1];
-        Assert.Equal(1702551869, last.Created);
-        Assert.True(last.IsTruncated);
-        Assert.Equal("length", last.FinishReason);
-        Assert.True(last.NeedClearHistory);
-        Assert.Equal(-1, last.BanRound);
-        Assert.Equal(2, last.Flag);
-        Assert.Equal(new ChatUsage { PromptTokens = 5, CompletionTokens = 9, TotalTokens = 14 }, last.Usage);
-        Assert.Equal(new ChatUsage { PromptTokens = 5, CompletionTokens = 1, TotalTokens = 6 }, chunks[0].Usage);
-        Assert.False(chunks[0].NeedClearHistory);
-        Assert.Null(chunks[0].BanRound);
-    }
-
-    [Fact]
-    public async Task Stream_StopsAtIsEndAndIgnoresAnythingAfter()
-    {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
-            Responses.Event(0, "a") +
-            Responses.Event(1, "b", isEnd: true) +
-            Responses.Event(2, "after the end") +
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(
+            TestReplies.Event("a") +
+            TestReplies.Event("b", last: true) +
+            TestReplies.Event("after the end") +
             "data: {this is not json}\n\n" +
-            """data: {"error_code":336100,"error_msg":"late"}""" + "\n\n"));
-        using var client = fake.CreateClient();
+            "data: " + TestReplies.ErrorJson("late") + "\n\n"));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal(["a", "b"], chunks.Select(c => c.Result).ToArray());
+        Assert.Equal(["a", "b"], chunks.Select(c => c.Text).ToArray());
     }
 
     [Fact]
-    public async Task Stream_EndsAtIsEndWithoutWaitingForTheConnectionToClose()
+    public async Task Stream_EndsAtTheEndMarkerIgnoringAnythingAfter()
     {
-        using var fake = new FakeQianfan();
-        var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
-        body.Push(Responses.Event(0, "a") + Responses.Event(1, "b", isEnd: true)); // and the server keeps the connection open
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + TestReplies.Event("b") + TestReplies.End + TestReplies.Event("never read")));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask())).OrHang();
+        var chunks = await api.ReadAllAsync().OrHang();
+
+        Assert.Equal(["a", "b"], chunks.Select(c => c.Text).ToArray());
+    }
+
+    [Fact]
+    public async Task Stream_ThatEndsWithItsEndMarkerAtOnceYieldsNothing()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.End));
+
+        Assert.Empty(await api.ReadAllAsync().OrHang());
+    }
+
+    [Fact]
+    public async Task Stream_EndsAtItsLastItemWithoutWaitingForTheConnectionToClose()
+    {
+        using var api = new PipelineHarness();
+        var body = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a") + TestReplies.Event("b", last: true)); // and the server keeps the connection open
+
+        var chunks = await api.ReadAllAsync().OrHang();
 
         Assert.Equal(2, chunks.Count);
         Assert.True(body.IsDisposed);
@@ -77,310 +64,299 @@ public sealed class StreamingTests
     [Fact]
     public async Task Stream_HandlesCrLfLineEnds()
     {
-        using var fake = new FakeQianfan();
-        var text = (Responses.Event(0, "a") + Responses.Event(1, "b", isEnd: true)).Replace("\n", "\r\n", StringComparison.Ordinal);
-        fake.RespondToChat(() => Responses.EventStream(text));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        var text = (TestReplies.Event("a") + TestReplies.Event("b", last: true)).Replace("\n", "\r\n", StringComparison.Ordinal);
+        api.Service.Respond(() => TestReplies.EventStream(text));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal(["a", "b"], chunks.Select(c => c.Result).ToArray());
+        Assert.Equal(["a", "b"], chunks.Select(c => c.Text).ToArray());
     }
 
     [Fact]
     public async Task Stream_HandlesCrLfSplitBetweenReads()
     {
-        using var fake = new FakeQianfan();
-        var text = (": comment\n" + Responses.Event(0, "中文") + Responses.Event(1, "b", isEnd: true)).Replace("\n", "\r\n", StringComparison.Ordinal);
-        fake.RespondToChat(() => Responses.EventStream(new PieceStream(text, 1)));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        var text = (": comment\n" + TestReplies.Event("中文") + TestReplies.Event("b", last: true)).Replace("\n", "\r\n", StringComparison.Ordinal);
+        api.Service.Respond(() => TestReplies.EventStream(new PieceStream(text, 1)));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal(["中文", "b"], chunks.Select(c => c.Result).ToArray());
+        Assert.Equal(["中文", "b"], chunks.Select(c => c.Text).ToArray());
     }
 
     [Fact]
-    public async Task Stream_IgnoresCommentLinesAndExtraBlankLines()
+    public async Task Stream_IgnoresCommentLinesEventNamesAndExtraBlankLines()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(
             ": keep-alive\n\n\n\n" +
-            Responses.Event(0, "a") +
+            TestReplies.Event("a") +
             "\n\n:another comment\n" +
             "event: message\n" +
-            Responses.Event(1, "b", isEnd: true)));
-        using var client = fake.CreateClient();
+            TestReplies.Event("b", last: true)));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal(["a", "b"], chunks.Select(c => c.Result).ToArray());
+        Assert.Equal(["a", "b"], chunks.Select(c => c.Text).ToArray());
     }
 
     [Fact]
-    public async Task Stream_IgnoresEventsWithAnEmptyDataField()
+    public async Task Stream_SkipsEventsThatCarryNoItem()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream("data: \n\n" + Responses.Event(0, "a", isEnd: true)));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream("data:  \n\n" + "data:\t\n\n" + TestReplies.Event("a", last: true)));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal("a", Assert.Single(chunks).Result);
+        Assert.Equal("a", Assert.Single(chunks).Text);
     }
 
     [Fact]
     public async Task Stream_ReassemblesEventsSplitAcrossReads()
     {
-        using var fake = new FakeQianfan();
-        var text = Responses.Event(0, "first") + Responses.Event(1, "second") + Responses.Event(2, "third", isEnd: true);
+        using var api = new PipelineHarness();
+        var text = TestReplies.Event("first") + TestReplies.Event("second") + TestReplies.Event("third", last: true);
         var body = new PieceStream(text, 1, 2, 3);
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
+        api.Service.Respond(() => TestReplies.EventStream(body));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal(["first", "second", "third"], chunks.Select(c => c.Result).ToArray());
+        Assert.Equal(["first", "second", "third"], chunks.Select(c => c.Text).ToArray());
         Assert.True(body.Reads > text.Length / 3, "the body really was read in small pieces");
     }
 
     [Fact]
     public async Task Stream_ReassemblesAChineseCharacterSplitAcrossReads()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness();
         var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
-        var bytes = Encoding.UTF8.GetBytes(Responses.Event(0, "你好世界", isEnd: true));
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        var bytes = Encoding.UTF8.GetBytes(TestReplies.Event("你好世界", last: true));
         var split = Array.IndexOf(bytes, Encoding.UTF8.GetBytes("好")[0]) + 1; // inside the 3-byte "好"
         body.Push(bytes[..split]);
 
-        var reading = ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var reading = api.ReadAllAsync();
         await body.ReadWaiting.OrHang();
         body.Push(bytes[split..(split + 1)]);
         body.Push(bytes[(split + 1)..]);
         var chunks = await reading.OrHang();
 
-        Assert.Equal("你好世界", Assert.Single(chunks).Result);
+        Assert.Equal("你好世界", Assert.Single(chunks).Text);
     }
 
     [Fact]
     public async Task Stream_ReassemblesChineseTextReadOneByteAtATime()
     {
-        using var fake = new FakeQianfan();
-        var text = Responses.Event(0, "千帆大模型") + Responses.Event(1, "平台。", isEnd: true);
-        fake.RespondToChat(() => Responses.EventStream(new PieceStream(text, 1)));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        var text = TestReplies.Event("千帆大模型") + TestReplies.Event("平台。", last: true);
+        api.Service.Respond(() => TestReplies.EventStream(new PieceStream(text, 1)));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal("千帆大模型平台。", string.Concat(chunks.Select(c => c.Result)));
+        Assert.Equal("千帆大模型平台。", string.Concat(chunks.Select(c => c.Text)));
     }
 
     [Fact]
-    public async Task Stream_ThrowsWhenConnectionEndsBeforeIsEnd()
+    public async Task Stream_CutBeforeItsEndThrowsTheProfilesErrorAfterTheItems()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "a") + Responses.Event(1, "b"), ("X-Baidu-Request-Id", "req-cut")));
-        using var client = fake.CreateClient();
-        var received = new List<ChatChunk>();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + TestReplies.Event("b"), (TestProfile.RequestIdHeaderName, "req-cut")));
+        var received = new List<TestChunk>();
 
-        var ex = await Assert.ThrowsAsync<QianfanStreamEndedException>(async () =>
+        var ex = await Assert.ThrowsAsync<TestStreamEndedException>(async () =>
         {
-            await foreach (var chunk in client.Chat.StreamAsync(Ask()))
+            await foreach (var chunk in api.StreamAsync())
             {
                 received.Add(chunk);
             }
-        });
+        }).OrHang();
 
-        Assert.Equal(["a", "b"], received.Select(c => c.Result).ToArray());
+        Assert.Equal(["a", "b"], received.Select(c => c.Text).ToArray());
         Assert.Equal(2, ex.ChunksReceived);
-        Assert.Equal("req-cut", ex.RequestId);
-        Assert.False(ex.IsRetryable);
-        Assert.Contains("2 chunk", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("req-cut", ex.Response!.RequestId);
+        Assert.Null(ex.InnerException);
     }
 
     [Fact]
-    public async Task Stream_ThrowsWhenTheBodyIsEmpty()
+    public async Task Stream_EmptyBodyThrowsTheProfilesErrorWithNoItems()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(""));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(""));
 
-        var ex = await Assert.ThrowsAsync<QianfanStreamEndedException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())));
+        var ex = await Assert.ThrowsAsync<TestStreamEndedException>(() => api.ReadAllAsync().OrHang());
 
         Assert.Equal(0, ex.ChunksReceived);
     }
 
     [Fact]
-    public async Task Stream_ConnectionResetMidStreamThrowsStreamEndedAfterTheChunks()
+    public async Task Stream_ConnectionResetMidStreamThrowsTheProfilesErrorAfterTheItemsAndClosesTheBody()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness();
         var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
-        body.Push(Responses.Event(0, "a"));
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a"));
         body.Fail(new IOException("connection reset by peer"));
-        var received = new List<ChatChunk>();
+        var received = new List<TestChunk>();
 
-        var ex = await Assert.ThrowsAsync<QianfanStreamEndedException>(async () =>
+        var ex = await Assert.ThrowsAsync<TestStreamEndedException>(async () =>
         {
-            await foreach (var chunk in client.Chat.StreamAsync(Ask()))
+            await foreach (var chunk in api.StreamAsync())
             {
                 received.Add(chunk);
             }
-        });
+        }).OrHang();
 
-        Assert.Equal("a", Assert.Single(received).Result);
+        Assert.Equal("a", Assert.Single(received).Text);
         Assert.Equal(1, ex.ChunksReceived);
         Assert.IsType<IOException>(ex.InnerException);
         Assert.True(body.IsDisposed);
     }
 
     [Fact]
-    public async Task Stream_ErrorBodyAtStartThrowsBeforeAnyChunk()
+    public async Task Stream_BodyWhoseCompressionDoesNotDecodeEndsTheStreamWithTheProfilesError()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(336501, "Rate limit reached for RPM", requestId: "req-rpm"));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() =>
+        {
+            var response = TestReplies.EventStream(TestReplies.CorruptGzip());
+            response.Content.Headers.ContentEncoding.Add("gzip");
+            return response;
+        });
+
+        var ex = await Assert.ThrowsAsync<TestStreamEndedException>(() => api.ReadAllAsync().OrHang());
+
+        Assert.Equal(0, ex.ChunksReceived);
+        Assert.IsType<InvalidDataException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task Stream_ErrorBodyAtStartThrowsTheDecodedErrorBeforeAnyItem()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.Error("rpm_limit", "Rate limit reached", retryable: true, headers: (TestProfile.RequestIdHeaderName, "req-rpm")));
         var received = 0;
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(async () =>
+        var ex = await Assert.ThrowsAsync<TestApiException>(async () =>
         {
-            await foreach (var _ in client.Chat.StreamAsync(Ask()))
+            await foreach (var _ in api.StreamAsync())
             {
                 received++;
             }
-        });
+        }).OrHang();
 
         Assert.Equal(0, received);
-        Assert.Equal(336501, ex.ErrorCode);
-        Assert.Equal("Rate limit reached for RPM", ex.ErrorMessage);
-        Assert.Equal("req-rpm", ex.RequestId);
-        Assert.True(ex.IsRetryable);
-        Assert.Single(fake.ChatRequests);
+        Assert.Equal("rpm_limit", ex.Code);
+        Assert.Equal("Rate limit reached", ex.ErrorMessage);
+        Assert.Equal("req-rpm", ex.Response!.RequestId);
+        Assert.Single(api.Service.Requests);
     }
 
     [Fact]
-    public async Task Stream_NonStreamAnswerAtStartIsAQianfanException()
+    public async Task Stream_NonStreamAnswerAtStartIsTheProfilesMalformedErrorNamingStatusAndType()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Text("<html>502 Bad Gateway</html>", "text/html", HttpStatusCode.BadGateway));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.Text("<html>502 Bad Gateway</html>", "text/html", HttpStatusCode.BadGateway));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())));
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.ReadAllAsync().OrHang());
 
-        Assert.Contains("502", ex.Message, StringComparison.Ordinal);
-        Assert.True(ex.IsRetryable);
+        Assert.Null(ex.Code);
+        Assert.Equal("expected an event stream, but the service answered HTTP 502 with text/html", ex.ErrorMessage);
+        Assert.Equal(HttpStatusCode.BadGateway, ex.Response!.StatusCode);
     }
 
     [Fact]
-    public async Task Stream_JsonReplyInsteadOfAnEventStreamIsAQianfanException()
+    public async Task Stream_JsonAnswerInsteadOfAnEventStreamIsTheProfilesMalformedError()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Reply("not streamed"));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.Result("not streamed"));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())));
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.ReadAllAsync().OrHang());
 
-        Assert.Contains("event stream", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected an event stream", ex.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("application/json", ex.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Stream_ErrorEventMidStreamThrowsAfterTheEarlierChunks()
+    public async Task Stream_ErrorEventMidStreamThrowsTheDecodedErrorAfterTheEarlierItems()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
-            Responses.Event(0, "a") +
-            """data: {"error_code":336100,"error_msg":"system is busy, please try again later"}""" + "\n\n" +
-            Responses.Event(1, "never", isEnd: true),
-            ("X-Baidu-Request-Id", "req-mid")));
-        using var client = fake.CreateClient();
-        var received = new List<ChatChunk>();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(
+            TestReplies.Event("a") + "data: " + TestReplies.ErrorJson("busy", "system is busy") + "\n\n" + TestReplies.Event("never", last: true),
+            (TestProfile.RequestIdHeaderName, "req-mid")));
+        var received = new List<TestChunk>();
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(async () =>
+        var ex = await Assert.ThrowsAsync<TestApiException>(async () =>
         {
-            await foreach (var chunk in client.Chat.StreamAsync(Ask()))
+            await foreach (var chunk in api.StreamAsync())
             {
                 received.Add(chunk);
             }
-        });
+        }).OrHang();
 
-        Assert.Equal("a", Assert.Single(received).Result);
-        Assert.Equal(336100, ex.ErrorCode);
-        Assert.Equal("system is busy, please try again later", ex.ErrorMessage);
-        Assert.True(ex.IsRetryable);
-        Assert.Equal("req-mid", ex.RequestId);
-        Assert.IsNotType<QianfanStreamEndedException>(ex);
+        Assert.Equal("a", Assert.Single(received).Text);
+        Assert.Equal("busy", ex.Code);
+        Assert.Equal("system is busy", ex.ErrorMessage);
+        Assert.Equal("req-mid", ex.Response!.RequestId);
     }
 
     [Fact]
-    public async Task Stream_TokenRejectedMidStreamIsNotRepeated()
+    public async Task Stream_ErrorEventTheProfileCannotReadIsItsMalformedError()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
-            Responses.Event(0, "a") + """data: {"error_code":111,"error_msg":"expired"}""" + "\n\n"));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + "data: {\"error\":42}\n\n"));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())));
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.ReadAllAsync().OrHang());
 
-        Assert.Equal(111, ex.ErrorCode);
-        Assert.Single(fake.ChatRequests);
+        Assert.Null(ex.Code);
+        Assert.Equal("the stream carried an error event the SDK cannot read", ex.ErrorMessage);
     }
 
     [Fact]
-    public async Task Stream_InvalidJsonEventIsAQianfanException()
+    public async Task Stream_InvalidJsonEventIsTheProfilesMalformedErrorNotAnEndedStream()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "a") + "data: {\"id\":\n\n"));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + "data: {\"id\":\n\n"));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())));
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.ReadAllAsync().OrHang());
 
-        Assert.IsNotType<QianfanStreamEndedException>(ex);
-        Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("the stream carried an event that is not valid JSON", ex.ErrorMessage);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(ex.InnerException);
     }
 
     [Fact]
-    public async Task Stream_CancellationWhileWaitingForTheNextChunkStopsAtOnceAndDisposesTheBody()
+    public async Task Stream_CancellationWhileWaitingForTheNextItemStopsAtOnceAndClosesTheBody()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness();
         var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
+        api.Service.Respond(() => TestReplies.EventStream(body));
         using var cts = new CancellationTokenSource();
-        body.Push(Responses.Event(0, "a"));
-        var received = new List<ChatChunk>();
+        body.Push(TestReplies.Event("a"));
 
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var chunk in client.Chat.StreamAsync(Ask(), cts.Token))
-            {
-                received.Add(chunk);
-            }
-        });
+        await using var chunks = api.StreamAsync(cts.Token).GetAsyncEnumerator();
+        Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
+        Assert.Equal("a", chunks.Current.Text);
+        var second = chunks.MoveNextAsync().AsTask();
         await body.ReadWaiting.OrHang();
-        await WaitUntilAsync(() => received.Count == 1);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.OrHang());
-        Assert.Equal("a", Assert.Single(received).Result);
+        var ex = await Record.ExceptionAsync(() => second.OrHang());
+        Assert.Equal(cts.Token, Assert.IsAssignableFrom<OperationCanceledException>(ex).CancellationToken);
         await body.Disposed.OrHang();
     }
 
     [Fact]
     public async Task Stream_CancellationThroughWithCancellationAlsoStops()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness();
         var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
+        api.Service.Respond(() => TestReplies.EventStream(body));
         using var cts = new CancellationTokenSource();
-        body.Push(Responses.Event(0, "a"));
+        body.Push(TestReplies.Event("a"));
 
         var reading = Task.Run(async () =>
         {
-            await foreach (var _ in client.Chat.StreamAsync(Ask()).WithCancellation(cts.Token))
+            await foreach (var _ in api.StreamAsync().WithCancellation(cts.Token))
             {
             }
         });
@@ -392,38 +368,35 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Stream_FirstChunkIsYieldedBeforeTheRestOfTheBodyExists()
+    public async Task Stream_FirstItemIsYieldedBeforeTheRestOfTheBodyExists()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness();
         var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
-        body.Push(Responses.Event(0, "first"));
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("first"));
 
-        await using var chunks = client.Chat.StreamAsync(Ask()).GetAsyncEnumerator();
+        await using var chunks = api.StreamAsync().GetAsyncEnumerator();
         Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
-        Assert.Equal("first", chunks.Current.Result);
+        Assert.Equal("first", chunks.Current.Text);
 
         var second = chunks.MoveNextAsync().AsTask();
         await body.ReadWaiting.OrHang();
         Assert.False(second.IsCompleted);
-        body.Push(Responses.Event(1, "second", isEnd: true));
+        body.Push(TestReplies.Event("second", last: true));
         Assert.True(await second.OrHang());
-        Assert.Equal("second", chunks.Current.Result);
+        Assert.Equal("second", chunks.Current.Text);
         Assert.False(await chunks.MoveNextAsync().AsTask().OrHang());
     }
 
     [Fact]
-    public async Task Stream_BodyIsDisposedWhenTheCallerStopsEarly()
+    public async Task Stream_BodyIsClosedWhenTheCallerStopsEarly()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness();
         var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
-        body.Push(Responses.Event(0, "a") + Responses.Event(1, "b"));
-        using var guard = new CancellationTokenSource(Patience);
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a") + TestReplies.Event("b"));
 
-        await foreach (var _ in client.Chat.StreamAsync(Ask()).WithCancellation(guard.Token))
+        await foreach (var _ in api.StreamAsync())
         {
             break;
         }
@@ -432,73 +405,43 @@ public sealed class StreamingTests
     }
 
     [Fact]
-    public async Task Stream_BodyIsDisposedAfterIsEnd()
+    public async Task Stream_BodyIsClosedAfterTheLastItem()
     {
-        using var fake = new FakeQianfan();
-        var body = new PieceStream(Responses.Event(0, "a", isEnd: true), 4096);
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        var body = new PieceStream(TestReplies.Event("a", last: true), 4096);
+        api.Service.Respond(() => TestReplies.EventStream(body));
 
-        await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+        await api.ReadAllAsync().OrHang();
 
         Assert.True(body.IsDisposed);
     }
 
     [Fact]
-    public async Task Stream_EventWithANullErrorCodeIsAChunk_AndChunksSerializeWithoutTheErrorField()
+    public async Task Stream_IsNotSentUntilEnumerated()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
-            """data: {"id":"as-1","object":"chat.completion","sentence_id":0,"is_end":true,"result":"ok","error_code":null}""" + "\n\n"));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a", last: true)));
 
-        var chunk = Assert.Single(await ReadAllAsync(client.Chat.StreamAsync(Ask())));
+        var stream = api.StreamAsync();
+        await Task.Yield();
+        Assert.Empty(api.Service.Requests);
+        await foreach (var _ in stream)
+        {
+        }
 
-        Assert.Equal("ok", chunk.Result);
-        Assert.DoesNotContain("error", System.Text.Json.JsonSerializer.Serialize(chunk), StringComparison.Ordinal);
-        Assert.DoesNotContain("error", System.Text.Json.JsonSerializer.Serialize(new V2.ChatCompletionChunk()), StringComparison.Ordinal);
+        Assert.Single(api.Service.Requests);
     }
 
     [Fact]
-    public async Task Stream_IsNotSentUntilEnumerated()
+    public async Task Stream_RequestCarriesWhatTheProfilePreparesForAStream()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "a", isEnd: true)));
-        using var client = fake.CreateClient();
+        using var api = new PipelineHarness();
+        api.Service.RespondInTurn(() => TestReplies.Result(), () => TestReplies.EventStream(TestReplies.Event("a", last: true)));
 
-        var stream = client.Chat.StreamAsync(Ask());
-        await Task.Delay(20);
-        Assert.Empty(fake.Requests);
-        await ReadAllAsync(stream);
+        await api.SendAsync().OrHang();
+        await api.ReadAllAsync().OrHang();
 
-        Assert.Single(fake.ChatRequests);
-    }
-
-    private static ChatRequest Ask()
-    {
-        var request = new ChatRequest("ERNIE-Speed-8K");
-        request.Messages.Add(ChatMessage.User("hi"));
-        return request;
-    }
-
-    private static async Task<List<ChatChunk>> ReadAllAsync(IAsyncEnumerable<ChatChunk> chunks)
-    {
-        var list = new List<ChatChunk>();
-        await foreach (var chunk in chunks)
-        {
-            list.Add(chunk);
-        }
-
-        return list;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(1);
-        }
+        Assert.False(api.Service.Requests[0].Headers.ContainsKey(TestProfile.StreamHeaderName));
+        Assert.Equal("true", api.Service.Requests[1].Headers[TestProfile.StreamHeaderName]);
     }
 }

@@ -1,260 +1,257 @@
 using System.Net;
-using Qianfan.Sdk.Chat;
-using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
 namespace Qianfan.Sdk.Tests.Pipeline;
 
-/// <summary>The retry pipeline: what is repeated, how often, and what never is. Delays are shrunk to a millisecond.</summary>
+/// <summary>
+/// The retry policy: what is repeated (what the profile calls retryable, dropped connections, broken bodies, attempts
+/// past their timeout), how often, how long it waits (backoff, <c>Retry-After</c>, the overall timeout), and what
+/// never is. Retries are on with no backoff unless a test needs one; waits are on the fake clock.
+/// </summary>
 public sealed class RetryTests
 {
-    [Theory]
-    [InlineData(336100)]
-    [InlineData(18)]
-    [InlineData(336501)]
-    [InlineData(336502)]
-    [InlineData(2)]
-    public async Task Complete_RetryableErrorIsRepeatedUntilItSucceeds(int code)
+    [Fact]
+    public async Task Send_RetryableErrorIsRepeatedUntilItSucceeds()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChatInTurn(() => Responses.Error(code), () => Responses.Error(code), () => Responses.Reply("third time"));
-        using var client = CreateClient(fake, retries: 3);
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(() => TestReplies.Error("busy", retryable: true), () => TestReplies.Error("busy", retryable: true), () => TestReplies.Result("third time"));
 
-        var reply = await client.Chat.CompleteAsync(Ask()).OrHang();
+        var result = await api.SendAsync().OrHang();
 
-        Assert.Equal("third time", reply.Result);
-        Assert.Equal(3, fake.ChatRequests.Count);
-        Assert.Single(fake.TokenRequests);
-        Assert.All(fake.ChatRequests, r => Assert.Equal(fake.ChatRequests[0].Body, r.Body));
+        Assert.Equal("third time", result.Text);
+        Assert.Equal(3, api.Service.Requests.Count);
+        Assert.All(api.Service.Requests, r => Assert.Equal(api.Body, r.BodyBytes));
+        Assert.Equal(3, api.Authorizer.Authorizations);
     }
 
     [Fact]
-    public async Task Complete_RetriesStopAfterMaxRetriesAndSurfaceTheLastError()
+    public async Task Send_RetriesStopAfterMaxRetriesAndSurfaceTheLastError()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(336100, "system is busy", requestId: "req-busy"));
-        using var client = CreateClient(fake, retries: 2);
+        using var api = WithRetries(2);
+        var attempt = 0;
+        api.Service.Respond(() => TestReplies.Error("busy", $"attempt {++attempt}", retryable: true, headers: (TestProfile.RequestIdHeaderName, $"req-{attempt}")));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
 
-        Assert.Equal(336100, ex.ErrorCode);
-        Assert.Equal("req-busy", ex.RequestId);
-        Assert.Equal(3, fake.ChatRequests.Count);
-    }
-
-    [Theory]
-    [InlineData(336003)]
-    [InlineData(17)]
-    [InlineData(336000)]
-    public async Task Complete_NonRetryableErrorIsNotRepeated(int code)
-    {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(code));
-        using var client = CreateClient(fake, retries: 3);
-
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
-
-        Assert.Equal(code, ex.ErrorCode);
-        Assert.Single(fake.ChatRequests);
-    }
-
-    [Theory]
-    [InlineData(HttpStatusCode.ServiceUnavailable)]
-    [InlineData(HttpStatusCode.BadGateway)]
-    [InlineData(HttpStatusCode.TooManyRequests)]
-    public async Task Complete_TransientHttpStatusIsRepeated(HttpStatusCode status)
-    {
-        using var fake = new FakeQianfan();
-        fake.RespondToChatInTurn(() => Responses.Text("<html>busy</html>", "text/html", status), () => Responses.Reply("ok"));
-        using var client = CreateClient(fake, retries: 3);
-
-        var reply = await client.Chat.CompleteAsync(Ask()).OrHang();
-
-        Assert.Equal("ok", reply.Result);
-        Assert.Equal(2, fake.ChatRequests.Count);
+        Assert.Equal("busy", ex.Code);
+        Assert.Equal("attempt 3", ex.ErrorMessage);
+        Assert.Equal("req-3", ex.Response!.RequestId);
+        Assert.Equal(3, api.Service.Requests.Count);
     }
 
     [Fact]
-    public async Task Complete_ConnectionDroppedWhileReadingTheReplyIsRepeated()
+    public async Task Send_NonRetryableErrorIsNotRepeated()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = (_, n) =>
-        {
-            if (n > 1)
+        using var api = WithRetries(3);
+        api.Service.Respond(() => TestReplies.Error("invalid_param"));
+
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
+
+        Assert.Equal("invalid_param", ex.Code);
+        Assert.Single(api.Service.Requests);
+    }
+
+    [Fact]
+    public async Task Send_AnswerTheProfileCallsRetryableIsRepeated()
+    {
+        // The test profile calls an unreadable 503 retryable, as Qianfan's does for 408, 429 and 5xx.
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(() => TestReplies.Text("<html>busy</html>", "text/html", HttpStatusCode.ServiceUnavailable), () => TestReplies.Result("ok"));
+
+        var result = await api.SendAsync().OrHang();
+
+        Assert.Equal("ok", result.Text);
+        Assert.Equal(2, api.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_ConnectionDroppedWhileReadingTheAnswerIsRepeated()
+    {
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(
+            () =>
             {
-                return Task.FromResult(Responses.Reply("ok"));
-            }
+                var cut = new PushStream();
+                cut.Push("{\"id\":\"r-1\",");
+                cut.Fail(new IOException("connection reset by peer"));
+                return new HttpResponseMessage { Content = new StreamContent(cut) { Headers = { ContentType = new("application/json") } } };
+            },
+            () => TestReplies.Result("ok"));
 
-            var cut = new PushStream();
-            cut.Push("{\"id\":\"as-1\",");
-            cut.Fail(new IOException("connection reset by peer"));
-            return Task.FromResult(new HttpResponseMessage { Content = new StreamContent(cut) { Headers = { ContentType = new("application/json") } } });
-        };
-        using var client = CreateClient(fake, retries: 3);
+        var result = await api.SendAsync().OrHang();
 
-        var reply = await client.Chat.CompleteAsync(Ask()).OrHang();
-
-        Assert.Equal("ok", reply.Result);
-        Assert.Equal(2, fake.ChatRequests.Count);
+        Assert.Equal("ok", result.Text);
+        Assert.Equal(2, api.Service.Requests.Count);
     }
 
     [Fact]
-    public async Task Complete_AttemptPastTheTimeoutIsAbandonedAndRepeated()
+    public async Task Send_BodyWhoseCompressionDoesNotDecodeIsRepeatedLikeADroppedConnection()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = async (_, n) =>
-        {
-            if (n == 1)
-            {
-                await new TaskCompletionSource().Task; // the first attempt never answers
-            }
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(() => CorruptGzipAnswer(), () => TestReplies.Result("ok"));
 
-            return Responses.Reply("second attempt");
-        };
-        using var client = CreateClient(fake, retries: 3, o => o.Timeout = TimeSpan.FromMilliseconds(100));
+        var result = await api.SendAsync().OrHang();
 
-        var reply = await client.Chat.CompleteAsync(Ask()).OrHang();
-
-        Assert.Equal("second attempt", reply.Result);
-        Assert.Equal(2, fake.ChatRequests.Count);
+        Assert.Equal("ok", result.Text);
+        Assert.Equal(2, api.Service.Requests.Count);
     }
 
     [Fact]
-    public async Task Complete_OverallTimeoutEndsTheRetriesWithTimeoutException()
+    public async Task Send_BodyWhoseCompressionDoesNotDecodeIsAnHttpRequestException()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = async (_, _) =>
-        {
-            await new TaskCompletionSource().Task;
-            return Responses.Reply();
-        };
-        // A static token: with a token exchange in each 60 ms attempt, a loaded machine may time every attempt out
-        // before the chat request is even sent.
-        using var client = fake.CreateClientWithStaticToken(configure: o =>
-        {
-            o.Retry.MaxRetries = 100;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
-            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
-            o.Timeout = TimeSpan.FromMilliseconds(60);
-            o.Retry.OverallTimeout = TimeSpan.FromMilliseconds(300);
-        });
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => CorruptGzipAnswer());
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => api.SendAsync().OrHang());
 
-        Assert.Contains("overall", ex.Message, StringComparison.Ordinal);
-        Assert.InRange(fake.ChatRequests.Count, 1, 6);
-        Assert.Contains(fake.Logs.Lines, l => l.Contains("Retrying ", StringComparison.Ordinal));
+        Assert.Equal(HttpRequestError.InvalidResponse, ex.HttpRequestError);
+        Assert.IsType<InvalidDataException>(ex.InnerException);
+        Assert.Contains("does not decode", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Complete_CallerCancellationDuringTheBackoffStopsAtOnce()
+    public async Task Send_AttemptPastItsTimeoutIsAbandonedAndRepeated()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(336100));
-        using var client = CreateClient(fake, retries: 3, o =>
-        {
-            o.Retry.BaseDelay = TimeSpan.FromSeconds(30);
-            o.Retry.MaxDelay = TimeSpan.FromSeconds(60);
-        });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var api = WithRetries(3);
+        api.AttemptTimeout = TimeSpan.FromSeconds(10);
+        api.Service.Responder = (r, n, ct) => n == 1 ? TestService.NeverAnswers(r, n, ct) : Task.FromResult(TestReplies.Result("second attempt"));
 
-        var ex = await Record.ExceptionAsync(() => client.Chat.CompleteAsync(Ask(), cts.Token).OrHang());
+        var sending = api.SendAsync();
+        await api.Service.WaitForRequestsAsync(1);
+        api.Time.Advance(TimeSpan.FromSeconds(10));
+        var result = await sending.OrHang();
 
-        Assert.IsAssignableFrom<OperationCanceledException>(ex);
-        Assert.Single(fake.ChatRequests);
+        Assert.Equal("second attempt", result.Text);
+        Assert.Equal(2, api.Service.Requests.Count);
     }
 
     [Fact]
-    public async Task Complete_AuthenticationFailureIsNotRepeated()
+    public async Task Send_OverallTimeoutEndsTheRetriesWithTimeoutException()
     {
-        using var fake = new FakeQianfan();
-        fake.TokenResponder = (_, _) => Task.FromResult(Responses.TokenError());
-        using var client = CreateClient(fake, retries: 3);
+        using var api = WithRetries(100);
+        api.AttemptTimeout = TimeSpan.FromSeconds(10);
+        api.Retry.OverallTimeout = TimeSpan.FromSeconds(25);
+        api.Service.Responder = TestService.NeverAnswers;
 
-        await Assert.ThrowsAsync<QianfanAuthenticationException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var sending = api.SendAsync();
+        await api.Service.WaitForRequestsAsync(1);
+        api.Time.Advance(TimeSpan.FromSeconds(10));
+        await api.Service.WaitForRequestsAsync(2);
+        api.Time.Advance(TimeSpan.FromSeconds(10));
+        await api.Service.WaitForRequestsAsync(3);
+        api.Time.Advance(TimeSpan.FromSeconds(5));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => sending.OrHang());
 
-        Assert.Single(fake.TokenRequests);
-        Assert.Empty(fake.ChatRequests);
+        Assert.Equal("The call to test/answer did not succeed within the overall timeout of 25 s.", ex.Message);
+        Assert.Equal(3, api.Service.Requests.Count);
+        Assert.Contains("Retrying test/answer (attempt 1) in 0 ms after TimeoutException", api.LogMessages);
+        Assert.Contains("Retrying test/answer (attempt 2) in 0 ms after TimeoutException", api.LogMessages);
     }
 
     [Fact]
-    public async Task Complete_TokenRejectionIsRepeatedOnceAndNotCountedAsARetry()
+    public async Task Send_WaitsAsLongAsRetryAfterAsksBeforeRepeating()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(110));
-        using var client = CreateClient(fake, retries: 3);
+        using var api = WithRetries(3);
+        api.Retry.BaseDelay = TimeSpan.FromHours(1); // so only Retry-After can make the wait 7 s
+        api.Service.RespondInTurn(() => TestReplies.Busy(TimeSpan.FromSeconds(7)), () => TestReplies.Result("after the wait"));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var sending = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(7));
+        api.Time.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromTicks(1));
+        Assert.Single(api.Service.Requests);
+        api.Time.Advance(TimeSpan.FromTicks(1));
+        var result = await sending.OrHang();
 
-        Assert.Equal(110, ex.ErrorCode);
-        Assert.Equal(2, fake.ChatRequests.Count);
-        Assert.Equal(2, fake.TokenRequests.Count);
+        Assert.Equal("after the wait", result.Text);
+        Assert.Equal(2, api.Service.Requests.Count);
+        Assert.Contains("Retrying test/answer (attempt 1) in 7000 ms after busy", api.LogMessages);
     }
 
     [Fact]
-    public async Task Complete_RetryAfterHeaderIsReportedOnTheException()
+    public async Task Send_RetryAfterLongerThanMaxDelayWaitsMaxDelay()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() =>
-        {
-            var response = Responses.Error(336501, "rpm limit", HttpStatusCode.TooManyRequests);
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
-            return response;
-        });
-        using var client = fake.CreateClient();
+        using var api = WithRetries(3);
+        api.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        api.Service.RespondInTurn(() => TestReplies.Busy(TimeSpan.FromMinutes(10)), () => TestReplies.Result("capped"));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+        var sending = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        api.Time.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
+        Assert.Equal("capped", (await sending.OrHang()).Text);
+        Assert.DoesNotContain(TimeSpan.FromMinutes(10), api.Time.TimersStarted);
+    }
+
+    [Fact]
+    public async Task Send_CallerCancellationDuringTheBackoffStopsAtOnce()
+    {
+        using var api = WithRetries(3);
+        api.Service.Respond(() => TestReplies.Busy(TimeSpan.FromSeconds(30)));
+        using var cts = new CancellationTokenSource();
+
+        var sending = api.SendAsync(cts.Token);
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
+        var ex = await Record.ExceptionAsync(() => sending.OrHang());
+
+        Assert.Equal(cts.Token, Assert.IsAssignableFrom<OperationCanceledException>(ex).CancellationToken);
+        Assert.Single(api.Service.Requests);
+    }
+
+    [Fact]
+    public async Task Send_FailureToGetCredentialsThatIsNotRetryableIsNotRepeatedAndSendsNothing()
+    {
+        using var api = WithRetries(3);
+        api.Authorizer.BeforeToken = _ => throw new TestApiException("invalid_client", "unknown client id", null, retryable: false, retryAfter: null);
+
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
+
+        Assert.Equal("invalid_client", ex.Code);
+        Assert.Equal(1, api.Authorizer.Authorizations);
+        Assert.Empty(api.Service.Requests);
     }
 
     [Fact]
     public async Task Stream_ErrorAtStartIsRepeated()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChatInTurn(() => Responses.Error(18, "qps"), () => Responses.EventStream(Responses.Event(0, "ok", isEnd: true)));
-        using var client = CreateClient(fake, retries: 3);
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(() => TestReplies.Error("busy", retryable: true), () => TestReplies.EventStream(TestReplies.Event("ok", last: true)));
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask())).OrHang();
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        Assert.Equal("ok", Assert.Single(chunks).Result);
-        Assert.Equal(2, fake.ChatRequests.Count);
+        Assert.Equal("ok", Assert.Single(chunks).Text);
+        Assert.Equal(2, api.Service.Requests.Count);
     }
 
     [Fact]
     public async Task Stream_CutBeforeItsFirstChunkIsRepeated()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = (_, n) =>
-        {
-            if (n > 1)
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(
+            () =>
             {
-                return Task.FromResult(Responses.EventStream(Responses.Event(0, "ok", isEnd: true)));
-            }
+                var cut = new PushStream();
+                cut.Fail(new IOException("connection reset"));
+                return TestReplies.EventStream(cut);
+            },
+            () => TestReplies.EventStream(TestReplies.Event("ok", last: true)));
 
-            var cut = new PushStream();
-            cut.Fail(new IOException("connection reset"));
-            return Task.FromResult(Responses.EventStream(cut));
-        };
-        using var client = CreateClient(fake, retries: 3);
+        var chunks = await api.ReadAllAsync().OrHang();
 
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask())).OrHang();
-
-        Assert.Equal("ok", Assert.Single(chunks).Result);
-        Assert.Equal(2, fake.ChatRequests.Count);
+        Assert.Equal("ok", Assert.Single(chunks).Text);
+        Assert.Equal(2, api.Service.Requests.Count);
     }
 
     [Fact]
     public async Task Stream_CutAfterItsFirstChunkIsNeverRepeated()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "half")));
-        using var client = CreateClient(fake, retries: 3);
-        var received = new List<ChatChunk>();
+        using var api = WithRetries(3);
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("half")));
+        var received = new List<TestChunk>();
 
-        var ex = await Assert.ThrowsAsync<QianfanStreamEndedException>(async () =>
+        var ex = await Assert.ThrowsAsync<TestStreamEndedException>(async () =>
         {
-            await foreach (var chunk in client.Chat.StreamAsync(Ask()))
+            await foreach (var chunk in api.StreamAsync())
             {
                 received.Add(chunk);
             }
@@ -262,97 +259,33 @@ public sealed class RetryTests
 
         Assert.Single(received);
         Assert.Equal(1, ex.ChunksReceived);
-        Assert.False(ex.IsRetryable);
-        Assert.Single(fake.ChatRequests);
+        Assert.Single(api.Service.Requests);
     }
 
     [Fact]
     public async Task Stream_RetryableErrorMidStreamIsNeverRepeated()
     {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.EventStream(
-            Responses.Event(0, "a") + """data: {"error_code":336100,"error_msg":"busy"}""" + "\n\n"));
-        using var client = CreateClient(fake, retries: 3);
+        using var api = WithRetries(3);
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + "data: " + TestReplies.ErrorJson("busy", retryable: true) + "\n\n"));
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())).OrHang());
+        var ex = await Assert.ThrowsAsync<TestApiException>(() => api.ReadAllAsync().OrHang());
 
-        Assert.Equal(336100, ex.ErrorCode);
-        Assert.Single(fake.ChatRequests);
+        Assert.Equal("busy", ex.Code);
+        Assert.Single(api.Service.Requests);
     }
 
-    [Fact]
-    public async Task Stream_FirstChunkThatNeverArrivesTimesOutAndClosesTheBody()
+    private static PipelineHarness WithRetries(int retries)
     {
-        using var fake = new FakeQianfan();
-        var silent = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(silent));
-        using var client = fake.CreateClient(o => o.Timeout = TimeSpan.FromMilliseconds(100));
-
-        await Assert.ThrowsAsync<TimeoutException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask())).OrHang());
-
-        await silent.Disposed.OrHang();
-        Assert.Single(fake.ChatRequests);
+        var api = new PipelineHarness();
+        api.Retry.MaxRetries = retries;
+        return api;
     }
 
-    [Fact]
-    public async Task RateLimit_CallOverAFullQueueIsRejectedWithoutBeingSent()
+    private static HttpResponseMessage CorruptGzipAnswer()
     {
-        using var fake = new FakeQianfan();
-        using var client = fake.CreateClient(o =>
-        {
-            o.RateLimits.QueriesPerSecond = 1;
-            o.RateLimits.QueueLimit = 0;
-        });
-
-        await client.Chat.CompleteAsync(Ask());
-        var ex = await Assert.ThrowsAsync<QianfanRateLimitExceededException>(() => client.Chat.CompleteAsync(Ask()));
-
-        Assert.False(ex.IsRetryable);
-        Assert.Single(fake.ChatRequests);
-    }
-
-    [Fact]
-    public async Task RateLimit_TokensPerMinuteCountsTheReportedUsageAndFreesAfterAMinute()
-    {
-        using var fake = new FakeQianfan();
-        using var client = fake.CreateClient(o =>
-        {
-            o.RateLimits.TokensPerMinute = 8; // the fake reply reports total_tokens 8
-            o.RateLimits.QueueLimit = 0;
-        });
-
-        await client.Chat.CompleteAsync(Ask());
-        await Assert.ThrowsAsync<QianfanRateLimitExceededException>(() => client.Chat.CompleteAsync(Ask()));
-        fake.Time.Advance(TimeSpan.FromMinutes(1));
-        await client.Chat.CompleteAsync(Ask());
-
-        Assert.Equal(2, fake.ChatRequests.Count);
-    }
-
-    private static QianfanClient CreateClient(FakeQianfan fake, int retries, Action<QianfanOptions>? configure = null) =>
-        fake.CreateClient(o =>
-        {
-            o.Retry.MaxRetries = retries;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
-            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
-            configure?.Invoke(o);
-        });
-
-    private static ChatRequest Ask()
-    {
-        var request = new ChatRequest("ERNIE-Speed-8K");
-        request.Messages.Add(ChatMessage.User("hi"));
-        return request;
-    }
-
-    private static async Task<List<ChatChunk>> ReadAllAsync(IAsyncEnumerable<ChatChunk> chunks)
-    {
-        var list = new List<ChatChunk>();
-        await foreach (var chunk in chunks)
-        {
-            list.Add(chunk);
-        }
-
-        return list;
+        var content = new StreamContent(TestReplies.CorruptGzip());
+        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 }

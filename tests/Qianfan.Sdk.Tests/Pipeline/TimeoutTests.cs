@@ -1,211 +1,232 @@
-using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Tests.TestSupport;
 
 namespace Qianfan.Sdk.Tests.Pipeline;
 
-/// <summary>QianfanOptions.Timeout versus the caller's own cancellation.</summary>
+/// <summary>
+/// The attempt timeout (credentials, then the whole answer or a stream's first chunk), the stream idle timeout (a
+/// read waiting too long once chunks flow), and both against the caller's own cancellation. Retries are off, so a
+/// timeout surfaces as it is; the fake clock is advanced only once the call waits.
+/// </summary>
 public sealed class TimeoutTests
 {
     [Fact]
-    public async Task Complete_ServiceThatNeverAnswersThrowsTimeoutException()
+    public async Task Send_ServiceThatNeverAnswersThrowsTimeoutException()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = NeverAnswers;
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromMilliseconds(100));
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10) };
+        api.Service.Responder = TestService.NeverAnswers;
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var sending = api.SendAsync();
+        await api.Service.WaitForRequestsAsync(1);
+        api.Time.Advance(TimeSpan.FromSeconds(10));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => sending.OrHang());
 
-        Assert.Contains("0.1 s", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("test/answer did not answer within 10 s.", ex.Message);
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
-        Assert.DoesNotContain("static-token", ex.ToString(), StringComparison.Ordinal);
-        // On a busy machine the attempt may time out before the fake even sees it; it is never sent twice.
-        Assert.InRange(fake.ChatRequests.Count, 0, 1);
+        Assert.DoesNotContain("token-1", ex.ToString(), StringComparison.Ordinal);
+        Assert.Single(api.Service.Requests);
     }
 
     [Fact]
-    public async Task Complete_BodyThatNeverEndsThrowsTimeoutException()
+    public async Task Send_BodyThatNeverEndsThrowsTimeoutExceptionAndClosesTheBody()
     {
-        using var fake = new FakeQianfan();
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10) };
         var body = new PushStream();
-        body.Push("{\"id\":\"as-1\",\"result\":\"");
-        fake.RespondToChat(() => new HttpResponseMessage { Content = new StreamContent(body) { Headers = { ContentType = new("application/json") } } });
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromMilliseconds(100));
+        body.Push("{\"id\":\"r-1\",\"text\":\"");
+        api.Service.Respond(() => new HttpResponseMessage { Content = new StreamContent(body) { Headers = { ContentType = new("application/json") } } });
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var sending = api.SendAsync();
+        await body.ReadWaiting.OrHang();
+        api.Time.Advance(TimeSpan.FromSeconds(10));
 
+        await Assert.ThrowsAsync<TimeoutException>(() => sending.OrHang());
         await body.Disposed.OrHang();
     }
 
     [Fact]
-    public async Task Complete_CallerCancellationThrowsOperationCanceledNotTimeout()
+    public async Task Send_AnswerWithinTheTimeoutSucceeds()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = NeverAnswers;
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromSeconds(30));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-
-        var ex = await Record.ExceptionAsync(() => client.Chat.CompleteAsync(Ask(), cts.Token).OrHang());
-
-        Assert.IsAssignableFrom<OperationCanceledException>(ex);
-    }
-
-    [Fact]
-    public async Task Complete_AlreadyCancelledTokenSendsNothing()
-    {
-        using var fake = new FakeQianfan();
-        using var client = fake.CreateClientWithStaticToken();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Chat.CompleteAsync(Ask(), new CancellationToken(canceled: true)));
-
-        Assert.Empty(fake.ChatRequests);
-    }
-
-    [Fact]
-    public async Task Complete_TokenExchangeThatNeverAnswersThrowsTimeoutExceptionAfterAuthTimeout()
-    {
-        using var fake = new FakeQianfan();
-        fake.TokenResponder = async (_, _) =>
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10) };
+        api.Service.Responder = async (_, _, ct) =>
         {
-            await new TaskCompletionSource().Task;
-            return Responses.Token("never");
+            await Task.Delay(TimeSpan.FromSeconds(9), api.Time, ct);
+            return TestReplies.Result("in time");
         };
-        using var client = fake.CreateClient(o => o.AuthTimeout = TimeSpan.FromMilliseconds(100));
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+        var sending = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(9));
+        api.Time.Advance(TimeSpan.FromSeconds(9));
 
-        Assert.Contains("token endpoint", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(FakeQianfan.SecretKey, ex.ToString(), StringComparison.Ordinal);
-        Assert.Empty(fake.ChatRequests);
+        Assert.Equal("in time", (await sending.OrHang()).Text);
     }
 
     [Fact]
-    public async Task Complete_ServiceAnsweringWithinTheTimeoutSucceeds()
+    public async Task Send_CallerCancellationThrowsOperationCanceledWithTheCallersTokenNotTimeout()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = async (_, _) =>
-        {
-            await Task.Delay(20);
-            return Responses.Reply("in time");
-        };
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromSeconds(5));
+        using var api = new PipelineHarness();
+        api.Service.Responder = TestService.NeverAnswers;
+        using var cts = new CancellationTokenSource();
 
-        Assert.Equal("in time", (await client.Chat.CompleteAsync(Ask())).Result);
+        var sending = api.SendAsync(cts.Token);
+        await api.Service.WaitForRequestsAsync(1);
+        await cts.CancelAsync();
+        var ex = await Record.ExceptionAsync(() => sending.OrHang());
+
+        Assert.Equal(cts.Token, Assert.IsAssignableFrom<OperationCanceledException>(ex).CancellationToken);
     }
 
     [Fact]
-    public async Task Stream_ServiceThatNeverSendsHeadersThrowsTimeoutException()
+    public async Task Send_AlreadyCancelledTokenSendsNothing()
     {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = NeverAnswers;
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromMilliseconds(100));
+        using var api = new PipelineHarness();
 
-        await Assert.ThrowsAsync<TimeoutException>(async () =>
-        {
-            await foreach (var _ in client.Chat.StreamAsync(Ask()))
-            {
-            }
-        }).OrHang();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.SendAsync(new CancellationToken(canceled: true)));
+
+        Assert.Empty(api.Service.Requests);
     }
 
     [Fact]
-    public async Task Stream_TimeoutDoesNotCutALongStreamOnceItsFirstChunkArrived()
+    public async Task Send_CallsAfterTimeoutsAndCancellationsOnTheSamePipelineSucceed()
     {
-        using var fake = new FakeQianfan();
-        var body = new PushStream();
-        fake.RespondToChat(() => Responses.EventStream(body));
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromMilliseconds(100));
-        body.Push(Responses.Event(0, "a"));
-        var firstChunk = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var chunks = new List<ChatChunk>();
-
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var chunk in client.Chat.StreamAsync(Ask()))
-            {
-                chunks.Add(chunk);
-                firstChunk.TrySetResult();
-            }
-        });
-        await Task.WhenAny(firstChunk.Task, reading).OrHang();
-        Assert.False(reading.IsFaulted, reading.Exception?.ToString());
-        await Task.Delay(150); // longer than the timeout, after the first chunk
-        body.Push(Responses.Event(1, "b", isEnd: true));
-        await reading.OrHang();
-
-        Assert.Equal(["a", "b"], chunks.Select(c => c.Result).ToArray());
-    }
-
-    [Fact]
-    public async Task Stream_CallerCancellationBeforeHeadersThrowsOperationCanceledNotTimeout()
-    {
-        using var fake = new FakeQianfan();
-        fake.ChatResponder = NeverAnswers;
-        using var client = fake.CreateClientWithStaticToken(configure: o => o.Timeout = TimeSpan.FromSeconds(30));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-
-        var ex = await Record.ExceptionAsync(async () =>
-        {
-            await foreach (var _ in client.Chat.StreamAsync(Ask(), cts.Token))
-            {
-            }
-        }).OrHang();
-
-        Assert.IsAssignableFrom<OperationCanceledException>(ex);
-    }
-
-    [Fact]
-    public async Task Complete_CallsAfterTimeoutsAndCancellationsOnTheSameClientSucceed()
-    {
-        // Attempts reuse their timeout sources; one left cancelled by a timeout or by the caller must never be reused.
-        using var fake = new FakeQianfan();
+        // Nothing of a timed-out or cancelled attempt may leak into the next call.
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10) };
         var hang = true;
-        fake.ChatResponder = async (_, n) =>
-        {
-            if (Volatile.Read(ref hang))
-            {
-                await new TaskCompletionSource().Task;
-            }
-
-            return Responses.Reply("answer " + n);
-        };
-        using var client = fake.CreateClientWithStaticToken(configure: o =>
-        {
-            o.Timeout = TimeSpan.FromMilliseconds(200);
-            o.Retry.MaxRetries = 0;
-        });
+        api.Service.Responder = (r, n, ct) => Volatile.Read(ref hang) ? TestService.NeverAnswers(r, n, ct) : Task.FromResult(TestReplies.Result("answer " + n));
 
         for (var round = 0; round < 6; round++)
         {
             Volatile.Write(ref hang, true);
+            var sent = api.Service.Requests.Count;
             if (round % 2 == 0)
             {
-                await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask()).OrHang());
+                var sending = api.SendAsync();
+                await api.Service.WaitForRequestsAsync(sent + 1);
+                api.Time.Advance(TimeSpan.FromSeconds(10));
+                await Assert.ThrowsAsync<TimeoutException>(() => sending.OrHang());
             }
             else
             {
-                using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-                var cancelled = await Record.ExceptionAsync(() => client.Chat.CompleteAsync(Ask(), cts.Token).OrHang());
+                using var cts = new CancellationTokenSource();
+                var sending = api.SendAsync(cts.Token);
+                await api.Service.WaitForRequestsAsync(sent + 1);
+                await cts.CancelAsync();
+                var cancelled = await Record.ExceptionAsync(() => sending.OrHang());
                 Assert.Equal(cts.Token, Assert.IsAssignableFrom<OperationCanceledException>(cancelled).CancellationToken);
             }
 
             Volatile.Write(ref hang, false);
             for (var i = 0; i < 3; i++)
             {
-                Assert.StartsWith("answer ", (await client.Chat.CompleteAsync(Ask()).OrHang()).Result, StringComparison.Ordinal);
+                Assert.StartsWith("answer ", (await api.SendAsync().OrHang()).Text, StringComparison.Ordinal);
             }
         }
     }
 
-    private static async Task<HttpResponseMessage> NeverAnswers(RecordedRequest request, int n)
+    [Fact]
+    public async Task Stream_ServiceThatNeverSendsHeadersThrowsTimeoutException()
     {
-        await new TaskCompletionSource().Task;
-        return Responses.Reply();
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10) };
+        api.Service.Responder = TestService.NeverAnswers;
+
+        var reading = api.ReadAllAsync();
+        await api.Service.WaitForRequestsAsync(1);
+        api.Time.Advance(TimeSpan.FromSeconds(10));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => reading.OrHang());
     }
 
-    private static ChatRequest Ask()
+    [Fact]
+    public async Task Stream_FirstChunkThatNeverArrivesTimesOutAndClosesTheBody()
     {
-        var request = new ChatRequest("ERNIE-Speed-8K");
-        request.Messages.Add(ChatMessage.User("hi"));
-        return request;
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10) };
+        var silent = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(silent));
+
+        var reading = api.ReadAllAsync();
+        await silent.ReadWaiting.OrHang();
+        api.Time.Advance(TimeSpan.FromSeconds(10));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => reading.OrHang());
+        await silent.Disposed.OrHang();
+        Assert.Single(api.Service.Requests);
+    }
+
+    [Fact]
+    public async Task Stream_CallerCancellationBeforeHeadersThrowsOperationCanceledNotTimeout()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Responder = TestService.NeverAnswers;
+        using var cts = new CancellationTokenSource();
+
+        var reading = api.ReadAllAsync(cts.Token);
+        await api.Service.WaitForRequestsAsync(1);
+        await cts.CancelAsync();
+        var ex = await Record.ExceptionAsync(() => reading.OrHang());
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex);
+    }
+
+    [Fact]
+    public async Task Stream_AttemptTimeoutDoesNotCutAStreamOnceItsFirstChunkArrived()
+    {
+        using var api = new PipelineHarness { AttemptTimeout = TimeSpan.FromSeconds(10), StreamIdleTimeout = TimeSpan.FromSeconds(60) };
+        var body = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a"));
+
+        await using var chunks = api.StreamAsync().GetAsyncEnumerator();
+        Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
+        var second = chunks.MoveNextAsync().AsTask();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(60));
+        api.Time.Advance(TimeSpan.FromSeconds(30)); // three attempt timeouts, half the idle timeout
+        body.Push(TestReplies.Event("b", last: true));
+
+        Assert.True(await second.OrHang());
+        Assert.Equal("b", chunks.Current.Text);
+        Assert.False(await chunks.MoveNextAsync().AsTask().OrHang());
+    }
+
+    [Fact]
+    public async Task Stream_ReadWaitingLongerThanTheIdleTimeoutThrowsTimeoutExceptionAndIsNotRepeated()
+    {
+        using var api = new PipelineHarness { StreamIdleTimeout = TimeSpan.FromSeconds(5) };
+        api.Retry.MaxRetries = 3;
+        var body = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a"));
+
+        await using var chunks = api.StreamAsync().GetAsyncEnumerator();
+        Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
+        var second = chunks.MoveNextAsync().AsTask();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        api.Time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
+        Assert.False(second.IsCompleted);
+        api.Time.Advance(TimeSpan.FromTicks(1));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => second.OrHang());
+
+        Assert.Equal("The stream sent nothing for 5 s after 1 chunk(s) (the stream idle timeout).", ex.Message);
+        Assert.Single(api.Service.Requests);
+    }
+
+    [Fact]
+    public async Task Stream_TimeTheCallerSpendsBetweenReadsIsNotIdle()
+    {
+        using var api = new PipelineHarness { StreamIdleTimeout = TimeSpan.FromSeconds(5) };
+        var body = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a"));
+
+        await using var chunks = api.StreamAsync().GetAsyncEnumerator();
+        Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
+        var second = chunks.MoveNextAsync().AsTask();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        body.Push(TestReplies.Event("b"));
+        Assert.True(await second.OrHang());
+        api.Time.Advance(TimeSpan.FromSeconds(20)); // the caller is busy with "b"; nothing is read
+        var third = chunks.MoveNextAsync().AsTask();
+        api.Time.Advance(TimeSpan.FromSeconds(4)); // the read itself waits less than the idle timeout
+        body.Push(TestReplies.Event("c", last: true));
+
+        Assert.True(await third.OrHang());
+        Assert.Equal("c", chunks.Current.Text);
     }
 }
