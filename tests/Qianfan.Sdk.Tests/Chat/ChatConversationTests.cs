@@ -6,7 +6,7 @@ using Qianfan.Sdk.Tests.TestSupport;
 namespace Qianfan.Sdk.Tests.Chat;
 
 /// <summary>ChatConversation: the history it keeps, sends, clears and leaves alone.</summary>
-public sealed class ConversationTests
+public sealed class ChatConversationTests
 {
     [Fact]
     public async Task Send_HistoryGrowsByUserAndAssistantPerTurn()
