@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Protocol;
 
@@ -69,7 +69,7 @@ internal sealed class ChatCompletionRequestBody
     public string? User { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? AdditionalProperties { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     public static ChatCompletionRequestBody From(ChatCompletionRequest request, bool stream) => new()
     {

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Protocol;
 
@@ -65,7 +65,7 @@ internal sealed class ChatRequestBody
     public int? MinOutputTokens { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? AdditionalProperties { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     public static ChatRequestBody From(ChatRequest request, bool stream) => new()
     {

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Qianfan.Sdk.Errors;
@@ -14,8 +16,41 @@ internal static class AdditionalFields
 {
     private static readonly ConcurrentDictionary<JsonTypeInfo, FrozenSet<string>> Modeled = new();
 
-    /// <summary>The bag to serialize: null when empty, so an ordinary request writes nothing extra.</summary>
-    public static JsonObject? ToSend(JsonObject? fields) => fields is { Count: > 0 } ? fields : null;
+    /// <summary>
+    /// The bag to serialize, as JSON elements: null when empty, so an ordinary request writes nothing extra. Not the
+    /// <see cref="JsonObject"/> itself: System.Text.Json writes a <c>JsonObject</c> extension-data member as an object
+    /// without a name (<c>{"messages":[…],{"extra":1}}</c>, dotnet/runtime#60806), which is not JSON.
+    /// </summary>
+    public static Dictionary<string, JsonElement>? ToSend(JsonObject? fields)
+    {
+        if (fields is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var bag = new Dictionary<string, JsonElement>(fields.Count, StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer);
+        foreach (var (name, value) in fields)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+
+            writer.Flush();
+            var reader = new Utf8JsonReader(buffer.WrittenSpan);
+            bag[name] = JsonElement.ParseValue(ref reader);
+        }
+
+        return bag;
+    }
 
     /// <summary>Throws when a field in <paramref name="fields"/> is one the body of <paramref name="body"/> already writes.</summary>
     public static void Validate(JsonObject? fields, JsonTypeInfo body)

@@ -2,7 +2,7 @@ using Qianfan.Sdk.Authentication;
 
 // The flat namespace, not Qianfan.Sdk.Tests.Authentication: such a namespace would capture the "Authentication.…"
 // names other tests in Qianfan.Sdk.Tests use for the SDK's Qianfan.Sdk.Authentication types.
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Authentication;
 
 /// <summary>
 /// <c>bce-auth-v1</c> signing against the vectors Baidu and the BCE SDK test suites publish, then each

@@ -1,52 +1,52 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Qianfan.Sdk.Authentication;
 using RichardSzalay.MockHttp;
 
 namespace Qianfan.Sdk.Tests.TestSupport;
 
 /// <summary>
-/// The Qianfan service faked with MockHttp: answers the token endpoint and the chat endpoints with whatever the test
-/// sets, records every request it sees (method, URL, body) and counts them.
+/// The Qianfan service faked with MockHttp: answers the OAuth token endpoint, V1 chat, V2 chat and the IAM bearer
+/// token endpoint with whatever the test sets, records every request it sees (method, URL, headers, body) and counts
+/// them. It owns the fake clock and the log collector the clients it makes use.
 /// </summary>
 internal sealed class FakeQianfan : IDisposable
 {
     public const string DefaultBaseUrl = "https://aip.test";
+    public const string V2BaseUrl = "https://qianfan.test";
+    public const string IamBaseUrl = "https://iam.test";
     public const string ApiKey = "AK-visible-0123456789";
     public const string SecretKey = "SK-TOP-SECRET-9876543210";
+    public const string V2ApiKey = "bce-v3/ALTAK-unit/unit-v2-secret";
+    public const string IamAccessKey = "iam-ak";
+    public const string IamSecretKey = "iam-sk-that-must-not-leak";
     public const string ChatPath = "/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/";
     public const string TokenPath = "/oauth/2.0/token";
+    public const string V2ChatPath = "/v2/chat/completions";
+    public const string IamTokenPath = "/v1/BCE-BEARER/token";
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _tokenCalls;
     private int _chatCalls;
+    private int _v2Calls;
+    private int _iamCalls;
 
     public FakeQianfan(string baseUrl = DefaultBaseUrl)
     {
         BaseUrl = new Uri(baseUrl);
-        Mock.When(HttpMethod.Post, "*")
-            .With(r => r.RequestUri!.AbsolutePath.EndsWith(TokenPath, StringComparison.Ordinal))
-            .Respond(async request =>
-            {
-                var n = Interlocked.Increment(ref _tokenCalls);
-                var recorded = await RecordAsync(request);
-                return await TokenResponder(recorded, n);
-            });
-        Mock.When(HttpMethod.Post, "*")
-            .With(r => r.RequestUri!.AbsolutePath.Contains(ChatPath, StringComparison.Ordinal))
-            .Respond(async request =>
-            {
-                var n = Interlocked.Increment(ref _chatCalls);
-                var recorded = await RecordAsync(request);
-                return await ChatResponder(recorded, n);
-            });
+        Route(HttpMethod.Post, path => path.EndsWith(TokenPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _tokenCalls), (r, n) => TokenResponder(r, n));
+        Route(HttpMethod.Post, path => path.Contains(ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _chatCalls), (r, n) => ChatResponder(r, n));
+        Route(HttpMethod.Post, path => path.EndsWith(V2ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _v2Calls), (r, n) => V2Responder(r, n));
+        Route(HttpMethod.Get, path => path.EndsWith(IamTokenPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _iamCalls), (r, n) => IamResponder(r, n));
         Mock.Fallback.Respond(async request =>
         {
-            await RecordAsync(request);
+            _requests.Enqueue(await RecordedRequest.CaptureAsync(request));
             return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("the fake service has no such route") };
         });
         HttpClient = Mock.ToHttpClient();
+        LoggerFactory = new LoggerFactory([new FakeLoggerProvider(Logs)]);
     }
 
     public Uri BaseUrl { get; }
@@ -55,17 +55,32 @@ internal sealed class FakeQianfan : IDisposable
 
     public HttpClient HttpClient { get; }
 
-    public FakeTimeProvider Time { get; } = new();
+    public ObservedTimeProvider Time { get; } = new();
 
-    public CapturingLoggerFactory Logs { get; } = new();
+    /// <summary>Every log record the clients wrote, at every level.</summary>
+    public FakeLogCollector Logs { get; } = new();
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Each log record as one line: level, category, message, structured values and exception.</summary>
+    public IReadOnlyList<string> LogLines => [.. Logs.GetSnapshot().Select(r =>
+        $"{r.Level} {r.Category}: {r.Message} | {string.Join(", ", r.StructuredState?.Select(p => $"{p.Key}={p.Value}") ?? [])} | {r.Exception}")];
 
     /// <summary>Answers the n-th (1-based) token exchange; by default a 30-day token named <c>token-{n}</c>.</summary>
     public Func<RecordedRequest, int, Task<HttpResponseMessage>> TokenResponder { get; set; } =
         (_, n) => Task.FromResult(Responses.Token($"token-{n}"));
 
-    /// <summary>Answers the n-th (1-based) chat call; by default a short reply.</summary>
+    /// <summary>Answers the n-th (1-based) V1 chat call; by default a short reply.</summary>
     public Func<RecordedRequest, int, Task<HttpResponseMessage>> ChatResponder { get; set; } =
         (_, _) => Task.FromResult(Responses.Reply());
+
+    /// <summary>Answers the n-th (1-based) V2 chat call; by default a short completion.</summary>
+    public Func<RecordedRequest, int, Task<HttpResponseMessage>> V2Responder { get; set; } =
+        (_, _) => Task.FromResult(Responses.Json(Responses.CompletionJson("好")));
+
+    /// <summary>Answers the n-th (1-based) IAM bearer token request; by default a token named <c>bce-v3/ALTAK-t{n}/s</c>.</summary>
+    public Func<RecordedRequest, int, Task<HttpResponseMessage>> IamResponder { get; set; } =
+        (_, n) => Task.FromResult(Responses.BearerToken($"bce-v3/ALTAK-t{n}/s"));
 
     /// <summary>Every request the service saw, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -74,54 +89,91 @@ internal sealed class FakeQianfan : IDisposable
 
     public IReadOnlyList<RecordedRequest> TokenRequests => [.. _requests.Where(r => r.Path.EndsWith(TokenPath, StringComparison.Ordinal))];
 
-    /// <summary>Sets a fixed answer for every chat call.</summary>
+    public IReadOnlyList<RecordedRequest> V2Requests => [.. _requests.Where(r => r.Path.EndsWith(V2ChatPath, StringComparison.Ordinal))];
+
+    public IReadOnlyList<RecordedRequest> IamRequests => [.. _requests.Where(r => r.Path.EndsWith(IamTokenPath, StringComparison.Ordinal))];
+
+    /// <summary>Sets a fixed answer for every V1 chat call.</summary>
     public void RespondToChat(Func<HttpResponseMessage> response) => ChatResponder = (_, _) => Task.FromResult(response());
 
-    /// <summary>Sets the answers of the chat calls in turn (the last one repeats).</summary>
+    /// <summary>Sets the answers of the V1 chat calls in turn (the last one repeats).</summary>
     public void RespondToChatInTurn(params Func<HttpResponseMessage>[] responses) =>
         ChatResponder = (_, n) => Task.FromResult(responses[Math.Min(n, responses.Length) - 1]());
 
+    /// <summary>Sets a fixed answer for every V2 chat call.</summary>
+    public void RespondToV2(Func<HttpResponseMessage> response) => V2Responder = (_, _) => Task.FromResult(response());
+
+    /// <summary>Sets the answers of the V2 chat calls in turn (the last one repeats).</summary>
+    public void RespondToV2InTurn(params Func<HttpResponseMessage>[] responses) =>
+        V2Responder = (_, n) => Task.FromResult(responses[Math.Min(n, responses.Length) - 1]());
+
     /// <summary>
-    /// Options for this fake with API Key and Secret Key and retries off, so every test sees exactly the requests it
-    /// arranged; the retry tests turn retries back on with tiny delays.
+    /// Settings for this fake with retries off, so every test sees exactly the requests it arranged; the tests of the
+    /// client's wiring turn them back on.
     /// </summary>
     public QianfanOptions Options(Action<QianfanOptions>? configure = null)
     {
-        var options = new QianfanOptions { BaseUrl = BaseUrl, ApiKey = ApiKey, SecretKey = SecretKey };
+        var options = new QianfanOptions { BaseUrl = BaseUrl, V2BaseUrl = new Uri(V2BaseUrl), IamBaseUrl = new Uri(IamBaseUrl) };
         options.Retry.MaxRetries = 0;
         configure?.Invoke(options);
         return options;
     }
 
-    /// <summary>A client on this fake with API Key and Secret Key (so tokens are exchanged), unless configured otherwise.</summary>
-    public QianfanClient CreateClient(Action<QianfanOptions>? configure = null, IAccessTokenProvider? tokenProvider = null) =>
-        new(Options(configure), HttpClient, tokenProvider, Logs, Time);
+    /// <summary>The application's API Key and Secret Key (so V1 tokens are exchanged), unless configured otherwise.</summary>
+    public static QianfanCredentials Credentials(Action<QianfanCredentials>? configure = null)
+    {
+        var credentials = new QianfanCredentials { ApiKey = ApiKey, SecretKey = SecretKey };
+        configure?.Invoke(credentials);
+        return credentials;
+    }
 
-    /// <summary>A client with a static access token: no exchange.</summary>
+    /// <summary>A client on this fake with the application's keys, unless configured otherwise.</summary>
+    public QianfanClient CreateClient(Action<QianfanOptions>? configure = null, Action<QianfanCredentials>? credentials = null) =>
+        new(Credentials(credentials), Options(configure), HttpClient, LoggerFactory, Time);
+
+    /// <summary>A client whose V1 tokens come from <paramref name="tokenProvider"/>, with the application's keys as well unless configured otherwise.</summary>
+    public QianfanClient CreateClient(IAccessTokenProvider tokenProvider, Action<QianfanCredentials>? credentials = null, Action<QianfanOptions>? configure = null)
+    {
+        var given = new QianfanCredentials(tokenProvider) { ApiKey = ApiKey, SecretKey = SecretKey };
+        credentials?.Invoke(given);
+        return new QianfanClient(given, Options(configure), HttpClient, LoggerFactory, Time);
+    }
+
+    /// <summary>A client with a ready access token only: no exchange, and no keys to fall back on.</summary>
     public QianfanClient CreateClientWithStaticToken(string token = "static-token", Action<QianfanOptions>? configure = null) =>
-        CreateClient(o =>
-        {
-            o.ApiKey = null;
-            o.SecretKey = null;
-            o.AccessToken = token;
-            configure?.Invoke(o);
-        });
+        new(new QianfanCredentials { AccessToken = token }, Options(configure), HttpClient, LoggerFactory, Time);
 
-    public OAuthAccessTokenProvider CreateTokenProvider(Action<QianfanOptions>? configure = null) =>
-        new(HttpClient, Options(configure), Time, Logs.CreateLogger("test"));
+    /// <summary>A client for V2 with the V2 API key only, unless configured otherwise.</summary>
+    public QianfanClient CreateV2Client(Action<QianfanOptions>? configure = null, Action<QianfanCredentials>? credentials = null)
+    {
+        var given = new QianfanCredentials { V2ApiKey = V2ApiKey };
+        credentials?.Invoke(given);
+        return new QianfanClient(given, Options(configure), HttpClient, LoggerFactory, Time);
+    }
+
+    /// <summary>The OAuth exchange on its own, with this fake's clock and logs.</summary>
+    public OAuthAccessTokenProvider CreateTokenProvider(Action<QianfanOptions>? configure = null, string apiKey = ApiKey, string secretKey = SecretKey)
+    {
+        var options = Options(configure);
+        var settings = new TokenExchangeSettings(options.BaseUrl, options.AuthTimeout, options.TokenRefreshMargin);
+        return new OAuthAccessTokenProvider(HttpClient, apiKey, secretKey, settings, Time, LoggerFactory.CreateLogger("test"));
+    }
 
     public void Dispose()
     {
         HttpClient.Dispose();
         Mock.Dispose();
-        Logs.Dispose();
+        LoggerFactory.Dispose();
     }
 
-    private async Task<RecordedRequest> RecordAsync(HttpRequestMessage request)
-    {
-        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, body, request.Content?.Headers.ContentType?.MediaType);
-        _requests.Enqueue(recorded);
-        return recorded;
-    }
+    private void Route(HttpMethod method, Func<string, bool> path, Func<int> count, Func<RecordedRequest, int, Task<HttpResponseMessage>> respond) =>
+        Mock.When(method, "*")
+            .With(r => path(r.RequestUri!.AbsolutePath))
+            .Respond(async request =>
+            {
+                var n = count();
+                var recorded = await RecordedRequest.CaptureAsync(request);
+                _requests.Enqueue(recorded);
+                return await respond(recorded, n);
+            });
 }

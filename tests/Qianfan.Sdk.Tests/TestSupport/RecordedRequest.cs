@@ -1,26 +1,34 @@
+using System.Text;
 using System.Text.Json;
 using System.Web;
 
 namespace Qianfan.Sdk.Tests.TestSupport;
 
-/// <summary>What the fake service received: captured while the request was alive (the SDK disposes it afterwards).</summary>
+/// <summary>What a fake service received: captured while the request was alive (the SDK disposes it afterwards).</summary>
 internal sealed class RecordedRequest
 {
-    public RecordedRequest(HttpMethod method, Uri uri, string body, string? contentType)
+    private RecordedRequest(HttpMethod method, Uri uri, byte[] bodyBytes, string? contentType, IReadOnlyDictionary<string, string> headers)
     {
         Method = method;
         Uri = uri;
-        Body = body;
+        BodyBytes = bodyBytes;
         ContentType = contentType;
+        Headers = headers;
     }
 
     public HttpMethod Method { get; }
 
     public Uri Uri { get; }
 
-    public string Body { get; }
+    /// <summary>The body exactly as sent, so a test can check its encoding byte by byte.</summary>
+    public byte[] BodyBytes { get; }
+
+    public string Body => Encoding.UTF8.GetString(BodyBytes);
 
     public string? ContentType { get; }
+
+    /// <summary>The request headers (content headers excepted), several values joined by <c>, </c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
 
     public string Path => Uri.AbsolutePath;
 
@@ -29,7 +37,7 @@ internal sealed class RecordedRequest
     {
         get
         {
-            using var document = JsonDocument.Parse(Body);
+            using var document = JsonDocument.Parse(BodyBytes);
             return document.RootElement.Clone();
         }
     }
@@ -37,8 +45,18 @@ internal sealed class RecordedRequest
     /// <summary>The names of the body's top-level JSON properties, sorted.</summary>
     public IReadOnlyList<string> JsonKeys => [.. Json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
+    /// <summary>The <c>Authorization</c> header, or null.</summary>
+    public string? Authorization => Headers.GetValueOrDefault("Authorization");
+
     /// <summary>A query-string parameter, unescaped; null when absent.</summary>
     public string? Query(string name) => HttpUtility.ParseQueryString(Uri.Query)[name];
 
     public string AccessToken => Query("access_token") ?? throw new InvalidOperationException($"no access_token on {Path}");
+
+    public static async Task<RecordedRequest> CaptureAsync(HttpRequestMessage request)
+    {
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync();
+        var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new RecordedRequest(request.Method, request.RequestUri!, body, request.Content?.Headers.ContentType?.MediaType, headers);
+    }
 }

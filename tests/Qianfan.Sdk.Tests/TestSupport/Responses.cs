@@ -47,6 +47,18 @@ internal static class Responses
     public static string Event(int sentenceId, string result, bool isEnd = false, bool needClearHistory = false, int completionTokens = 0) =>
         $$$"""data: {"id":"as-stream","object":"chat.completion","created":1702551868,"sentence_id":{{{sentenceId}}},"is_end":{{{(isEnd ? "true" : "false")}}},"is_truncated":false,"result":{{{JsonSerializer.Serialize(result)}}},"need_clear_history":{{{(needClearHistory ? "true" : "false")}}},"usage":{"prompt_tokens":5,"completion_tokens":{{{completionTokens}}},"total_tokens":{{{5 + completionTokens}}}}}""" + "\n\n";
 
+    /// <summary>A V2 completion answering <paramref name="content"/>.</summary>
+    public static string CompletionJson(string content, string id = "as-1") =>
+        $$$"""{"id":"{{{id}}}","object":"chat.completion","created":1,"model":"ernie-4.0-8k","choices":[{"index":0,"message":{"role":"assistant","content":{{{JsonSerializer.Serialize(content)}}}},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":5,"total_tokens":8}}""";
+
+    /// <summary>One V2 <c>data:</c> event (with its blank line) adding <paramref name="content"/>.</summary>
+    public static string V2Event(string content, string? finish = null, string id = "as-1") =>
+        $$$"""data: {"id":"{{{id}}}","object":"chat.completion.chunk","created":1,"model":"ernie-4.0-8k","choices":[{"index":0,"delta":{"content":{{{JsonSerializer.Serialize(content)}}}},"finish_reason":{{{(finish is null ? "null" : JsonSerializer.Serialize(finish))}}}}]}""" + "\n\n";
+
+    /// <summary>The IAM endpoint's answer: a V2 bearer token valid until 2099.</summary>
+    public static HttpResponseMessage BearerToken(string token) =>
+        Json($$"""{"userId":"u","token":{{JsonSerializer.Serialize(token)}},"status":"enable","createTime":"2024-09-19T00:00:00Z","expireTime":"2099-01-01T00:00:00Z"}""");
+
     public static HttpResponseMessage EventStream(string body, params (string Name, string Value)[] headers) =>
         EventStream(new MemoryStream(Encoding.UTF8.GetBytes(body)), headers);
 

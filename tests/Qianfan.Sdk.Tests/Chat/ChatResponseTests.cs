@@ -2,13 +2,16 @@ using System.Net;
 using System.Text.Json;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.Http;
+using Qianfan.Sdk.Protocol;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
-/// <summary>Sync replies: the fields, the headers, and every kind of failure the service (or a proxy) answers.</summary>
-public sealed class ResponseTests
+/// <summary>
+/// V1 sync replies as they come back: the fields, unknown fields, the HTTP answer and request id, the rate-limit
+/// headers, and every kind of failure the service (or a proxy) answers, whatever the shape of its error body.
+/// </summary>
+public sealed class ChatResponseTests
 {
     [Fact]
     public async Task Reply_MapsEveryField()
@@ -32,7 +35,7 @@ public sealed class ResponseTests
         Assert.True(reply.NeedClearHistory);
         Assert.Equal(-1, reply.BanRound);
         Assert.Equal(1, reply.Flag);
-        Assert.Equal(new ChatUsage { PromptTokens = 7, CompletionTokens = 67, TotalTokens = 74 }, reply.Usage);
+        Assert.Equal(new TokenUsage { PromptTokens = 7, CompletionTokens = 67, TotalTokens = 74 }, reply.Usage);
     }
 
     [Fact]
@@ -52,7 +55,22 @@ public sealed class ResponseTests
         Assert.Null(reply.Usage);
         Assert.Null(reply.FinishReason);
         Assert.Null(reply.RateLimit);
-        Assert.Null(reply.RequestId);
+        Assert.Null(reply.AdditionalProperties);
+    }
+
+    [Fact]
+    public async Task Reply_NullFieldsReadAsEmptyOrNull()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","result":null,"finish_reason":null,"ban_round":null,"usage":null}"""));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("", reply.Result);
+        Assert.Null(reply.FinishReason);
+        Assert.Null(reply.BanRound);
+        Assert.Null(reply.Usage);
     }
 
     [Fact]
@@ -97,6 +115,50 @@ public sealed class ResponseTests
         var reply = await client.Chat.CompleteAsync(Ask());
 
         Assert.Equal("d0e4c6f1-2b3a-4c5d", reply.RequestId);
+    }
+
+    [Fact]
+    public async Task Reply_CarriesItsHttpAnswer()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Reply("hi", false, ("X-Baidu-Request-Id", "req-1"), ("X-Custom-Header", "custom value")));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal(HttpStatusCode.OK, reply.Response!.StatusCode);
+        Assert.Equal("req-1", reply.Response.RequestId);
+        Assert.Equal("custom value", reply.Response.GetHeader("X-Custom-Header"));
+        Assert.Null(reply.Response.GetHeader("X-Not-Sent"));
+    }
+
+    [Fact]
+    public async Task Reply_WithoutTheRequestIdHeaderTheRequestIdIsTheBodysId()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","result":"ok"}"""));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("as-1", reply.RequestId);
+        Assert.Equal("as-1", reply.Response!.RequestId);
+    }
+
+    [Fact]
+    public async Task Reply_UnknownFieldsAreKeptInAdditionalProperties()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","result":"ok","search_info":{"search_results":[{"index":1,"url":"https://example.test"}]},"function_call":null,"new_count":3}"""));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("ok", reply.Result);
+        Assert.Equal(["function_call", "new_count", "search_info"], reply.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(3, reply.AdditionalProperties["new_count"].GetInt32());
+        Assert.Equal(JsonValueKind.Null, reply.AdditionalProperties["function_call"].ValueKind);
+        Assert.Equal("https://example.test", reply.AdditionalProperties["search_info"].GetProperty("search_results")[0].GetProperty("url").GetString());
     }
 
     [Fact]
@@ -179,6 +241,84 @@ public sealed class ResponseTests
         Assert.Equal(336003, ex.ErrorCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.True(ex.IsRetryable);
+    }
+
+    [Theory]
+    [InlineData("""{"error_code":"18","error_msg":"Open api qps request limit reached"}""", 18, "Open api qps request limit reached", true)]
+    [InlineData("""{"error_code":336100.0,"error_msg":"system is busy"}""", 336100, "system is busy", true)]
+    [InlineData("""{"error_code":336003,"error_msg":12345}""", 336003, "12345", false)]
+    public async Task Error_V1EnvelopeOfAnyJsonTypeIsAQianfanExceptionWithItsCode(string body, int code, string message, bool retryable)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json(body));
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Equal(code, ex.ErrorCode);
+        Assert.Equal(message, ex.ErrorMessage);
+        Assert.Equal(retryable, ex.IsRetryable);
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Error_V1CodeThatIsNoNumberIsKeptAsTheErrorName()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"error_code":"E_QUOTA","error_msg":"quota used up"}"""));
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Null(ex.ErrorCode);
+        Assert.Equal("E_QUOTA", ex.ErrorName);
+        Assert.Equal("quota used up", ex.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Error_BceGatewayEnvelopeIsAQianfanExceptionWithItsCodeAndRequestId()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"requestId":"req-bce","code":"AccessDenied","message":"Access denied."}""", HttpStatusCode.Forbidden));
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Null(ex.ErrorCode);
+        Assert.Equal("AccessDenied", ex.ErrorName);
+        Assert.Equal("Access denied.", ex.ErrorMessage);
+        Assert.Equal("req-bce", ex.RequestId);
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.False(ex.IsRetryable);
+    }
+
+    [Fact]
+    public async Task Error_RequestIdHeaderWinsOverTheBodysId()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"requestId":"req-body","code":"InternalError","message":"boom"}""", HttpStatusCode.InternalServerError, ("X-Baidu-Request-Id", "req-header")));
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Equal("req-header", ex.RequestId);
+    }
+
+    [Fact]
+    public async Task Error_RetryAfterHeaderIsReportedOnTheException()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() =>
+        {
+            var response = Responses.Error(336501, "rpm limit", HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+            return response;
+        });
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
     }
 
     [Fact]

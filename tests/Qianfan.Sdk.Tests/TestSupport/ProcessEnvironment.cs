@@ -1,4 +1,4 @@
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.TestSupport;
 
 /// <summary>Tests that set process environment variables run alone, never beside another test.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

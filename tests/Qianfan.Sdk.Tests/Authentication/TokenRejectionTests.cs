@@ -4,9 +4,13 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Authentication;
 
-/// <summary>Error 110/111 on chat: drop the token, get a new one, repeat once; and where tokens come from.</summary>
+/// <summary>
+/// V1's access tokens against the service's errors 110 and 111: an exchanged or provided token is dropped and renewed
+/// (the pipeline repeats once), a fixed AccessToken fails at once naming its setting unless the application's keys can
+/// replace it; and where tokens come from. The repeat-once mechanism itself is Pipeline/CredentialRenewalTests'.
+/// </summary>
 public sealed class TokenRejectionTests
 {
     [Theory]
@@ -75,49 +79,17 @@ public sealed class TokenRejectionTests
         Assert.Single(fake.TokenRequests);
     }
 
-    [Theory]
-    [InlineData(110)]
-    [InlineData(111)]
-    public async Task Stream_TokenRejectedAtStartIsRenewedAndRepeatedOnce(int code)
-    {
-        using var fake = new FakeQianfan();
-        fake.RespondToChatInTurn(
-            () => Responses.Error(code),
-            () => Responses.EventStream(Responses.Event(0, "你好", isEnd: true)));
-        using var client = fake.CreateClient();
-
-        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask("hi")));
-
-        Assert.Equal("你好", Assert.Single(chunks).Result);
-        Assert.Equal(2, fake.TokenRequests.Count);
-        Assert.Equal(["token-1", "token-2"], fake.ChatRequests.Select(r => r.AccessToken).ToArray());
-    }
-
-    [Fact]
-    public async Task Stream_TokenRejectedTwiceSurfacesAfterExactlyTwoCalls()
-    {
-        using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(110));
-        using var client = fake.CreateClient();
-
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => ReadAllAsync(client.Chat.StreamAsync(Ask("hi"))));
-
-        Assert.Equal(110, ex.ErrorCode);
-        Assert.Equal(2, fake.ChatRequests.Count);
-        Assert.Equal(2, fake.TokenRequests.Count);
-    }
-
     [Fact]
     public async Task CustomProvider_IsUsedAndInvalidateReceivesTheRejectedToken()
     {
         using var fake = new FakeQianfan();
         fake.RespondToChatInTurn(() => Responses.Error(110), () => Responses.Reply());
         var provider = new RecordingTokenProvider("custom-1", "custom-2");
-        using var client = fake.CreateClient(o =>
+        using var client = fake.CreateClient(provider, c =>
         {
-            o.ApiKey = null;
-            o.SecretKey = null;
-        }, provider);
+            c.ApiKey = null;
+            c.SecretKey = null;
+        });
 
         await client.Chat.CompleteAsync(Ask("hi"));
 
@@ -131,36 +103,13 @@ public sealed class TokenRejectionTests
     {
         using var fake = new FakeQianfan();
         var provider = new RecordingTokenProvider("custom-1");
-        using var client = fake.CreateClient(tokenProvider: provider);
+        using var client = fake.CreateClient(provider);
 
         await client.Chat.CompleteAsync(Ask("hi"));
 
         Assert.Equal("custom-1", Assert.Single(fake.ChatRequests).AccessToken);
         Assert.Empty(fake.TokenRequests);
         Assert.Empty(provider.Invalidated);
-    }
-
-    [Fact]
-    public async Task CustomProvider_WaitingForATokenStopsWhenTheCallerCancels()
-    {
-        using var fake = new FakeQianfan();
-        using var client = fake.CreateClient(tokenProvider: new HangingTokenProvider());
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Chat.CompleteAsync(Ask("hi"), cts.Token).OrHang());
-
-        Assert.Empty(fake.Requests);
-    }
-
-    [Fact]
-    public async Task CustomProvider_WaitingForATokenIsBoundedByTheOverallTimeout()
-    {
-        using var fake = new FakeQianfan();
-        using var client = fake.CreateClient(o => o.Retry.OverallTimeout = TimeSpan.FromMilliseconds(100), new HangingTokenProvider());
-
-        await Assert.ThrowsAsync<TimeoutException>(() => client.Chat.CompleteAsync(Ask("hi")).OrHang());
-
-        Assert.Empty(fake.Requests);
     }
 
     [Fact]
@@ -180,7 +129,7 @@ public sealed class TokenRejectionTests
     public async Task StaticAccessToken_WinsOverKeys()
     {
         using var fake = new FakeQianfan();
-        using var client = fake.CreateClient(o => o.AccessToken = "24.ready-made-token");
+        using var client = fake.CreateClient(credentials: c => c.AccessToken = "24.ready-made-token");
 
         await client.Chat.CompleteAsync(Ask("hi"));
 
@@ -188,19 +137,44 @@ public sealed class TokenRejectionTests
         Assert.Equal("24.ready-made-token", Assert.Single(fake.ChatRequests).AccessToken);
     }
 
-    [Fact]
-    public async Task StaticAccessToken_RejectedSurfacesAfterOneRepeatWithoutLeakingTheToken()
+    [Theory]
+    [InlineData(110)]
+    [InlineData(111)]
+    public async Task StaticAccessToken_RejectedFailsAtOnceNamingTheSettingWithoutLeakingTheToken(int code)
     {
         using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Error(111, "Access token expired"));
+        fake.RespondToChat(() => Responses.Error(code, "Access token expired", requestId: "req-static"));
         using var client = fake.CreateClientWithStaticToken("24.ready-made-token");
 
-        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask("hi")));
+        var ex = await Assert.ThrowsAsync<QianfanAuthenticationException>(() => client.Chat.CompleteAsync(Ask("hi")));
 
-        Assert.Equal(111, ex.ErrorCode);
-        Assert.Equal(2, fake.ChatRequests.Count);
+        Assert.Equal("token_rejected", ex.Error);
+        Assert.Contains("AccessToken (QIANFAN_ACCESS_TOKEN)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"error {code}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiKey and SecretKey", ex.Message, StringComparison.Ordinal);
+        Assert.False(ex.IsRetryable);
+        var rejected = Assert.IsType<QianfanException>(ex.InnerException);
+        Assert.Equal(code, rejected.ErrorCode);
+        Assert.Equal("req-static", rejected.RequestId);
+        Assert.Single(fake.ChatRequests);
         Assert.Empty(fake.TokenRequests);
         Assert.DoesNotContain("24.ready-made-token", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaticAccessToken_RejectedFallsBackToTheApplicationsKeysAndRepeatsOnce()
+    {
+        using var fake = new FakeQianfan();
+        fake.ChatResponder = (request, _) => Task.FromResult(request.AccessToken == "24.stale-token" ? Responses.Error(111, "Access token expired") : Responses.Reply("with the exchanged token"));
+        using var client = fake.CreateClient(credentials: c => c.AccessToken = "24.stale-token");
+
+        var first = await client.Chat.CompleteAsync(Ask("one"));
+        var second = await client.Chat.CompleteAsync(Ask("two"));
+
+        Assert.Equal("with the exchanged token", first.Result);
+        Assert.Equal("with the exchanged token", second.Result);
+        Assert.Equal(["24.stale-token", "token-1", "token-1"], fake.ChatRequests.Select(r => r.AccessToken).ToArray());
+        Assert.Single(fake.TokenRequests);
     }
 
     [Fact]
@@ -216,7 +190,7 @@ public sealed class TokenRejectionTests
         await client.Chat.CompleteAsync(Ask("one"));
         await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask("two")));
 
-        var logs = fake.Logs.Lines;
+        var logs = fake.LogLines;
         Assert.NotEmpty(logs);
         Assert.Contains(logs, l => l.Contains("110", StringComparison.Ordinal));
         Assert.All(logs, line =>
@@ -233,17 +207,6 @@ public sealed class TokenRejectionTests
         var request = new ChatRequest("ERNIE-Speed-8K");
         request.Messages.Add(ChatMessage.User(question));
         return request;
-    }
-
-    private static async Task<List<ChatChunk>> ReadAllAsync(IAsyncEnumerable<ChatChunk> chunks)
-    {
-        var list = new List<ChatChunk>();
-        await foreach (var chunk in chunks)
-        {
-            list.Add(chunk);
-        }
-
-        return list;
     }
 
     private static void AssertNoSecret(Exception ex)
@@ -269,19 +232,6 @@ public sealed class TokenRejectionTests
         {
             Invalidated.Enqueue(accessToken);
             _next++;
-        }
-    }
-
-    private sealed class HangingTokenProvider : IAccessTokenProvider
-    {
-        public async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return "never";
-        }
-
-        public void Invalidate(string accessToken)
-        {
         }
     }
 }

@@ -3,10 +3,10 @@ using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
 /// <summary>ChatConversation: the history it keeps, sends, clears and leaves alone.</summary>
-public sealed class ConversationTests
+public sealed class ChatConversationTests
 {
     [Fact]
     public async Task Send_HistoryGrowsByUserAndAssistantPerTurn()

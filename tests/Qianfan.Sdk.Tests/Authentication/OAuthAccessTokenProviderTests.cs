@@ -4,10 +4,10 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Authentication;
 
-/// <summary>The OAuth exchange of API Key and Secret Key: request shape, caching, renewal, single flight, failures.</summary>
-public sealed class TokenProviderTests
+/// <summary>The OAuth exchange of API Key and Secret Key: request shape, caching, renewal, single flight, failures, its timeout.</summary>
+public sealed class OAuthAccessTokenProviderTests
 {
     [Fact]
     public async Task Exchange_PostsClientCredentialsToTheTokenEndpoint()
@@ -30,11 +30,7 @@ public sealed class TokenProviderTests
     public async Task Exchange_EscapesKeysInTheQueryString()
     {
         using var fake = new FakeQianfan();
-        var provider = fake.CreateTokenProvider(o =>
-        {
-            o.ApiKey = "a b&c=d";
-            o.SecretKey = "s+e/c#r?t";
-        });
+        var provider = fake.CreateTokenProvider(apiKey: "a b&c=d", secretKey: "s+e/c#r?t");
 
         await provider.GetAccessTokenAsync(CancellationToken.None);
 
@@ -390,7 +386,7 @@ public sealed class TokenProviderTests
     }
 
     [Fact]
-    public async Task Exchange_ThatDoesNotAnswerWithinAuthTimeoutThrowsTimeoutException()
+    public async Task Exchange_ThatDoesNotAnswerWithinAuthTimeoutFailsTheCallWithTimeoutException()
     {
         using var fake = new FakeQianfan();
         fake.TokenResponder = async (_, _) =>
@@ -398,11 +394,17 @@ public sealed class TokenProviderTests
             await new TaskCompletionSource().Task; // never answers
             return Responses.Token("never");
         };
-        var provider = fake.CreateTokenProvider(o => o.AuthTimeout = TimeSpan.FromMilliseconds(50));
+        using var client = fake.CreateClient(o => o.AuthTimeout = TimeSpan.FromSeconds(10));
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => provider.GetAccessTokenAsync(CancellationToken.None).AsTask().OrHang());
+        var call = client.Chat.CompleteAsync(Ask("hi"));
+        await fake.Time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+        fake.Time.Advance(TimeSpan.FromSeconds(10));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.OrHang());
 
+        Assert.Equal("The token endpoint did not answer within 10 s.", ex.Message);
         AssertNoSecret(ex);
+        Assert.Single(fake.TokenRequests);
+        Assert.Empty(fake.ChatRequests);
     }
 
     [Fact]
@@ -452,7 +454,7 @@ public sealed class TokenProviderTests
     [Fact]
     public async Task StaticProvider_AllocatesNothing()
     {
-        var provider = new StaticAccessTokenProvider("static");
+        var provider = new StaticAccessTokenProvider("static", "AccessToken (QIANFAN_ACCESS_TOKEN)", "ApiKey and SecretKey");
         Assert.Equal("static", await provider.GetAccessTokenAsync(CancellationToken.None));
         CachedAllocation.ReadMany(provider, 100);
 

@@ -1,15 +1,19 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
-/// <summary>What goes over the wire: the URL, the JSON names, what is left out.</summary>
-public sealed class RequestBodyTests
+/// <summary>
+/// What V1 chat sends: the URL with its token, the JSON names, what is left out, the body's UTF-8 encoding and the
+/// extra fields a request carries.
+/// </summary>
+public sealed class ChatRequestTests
 {
-    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     [Fact]
     public async Task Body_UnsetParametersAreOmitted()
     {
@@ -20,7 +24,7 @@ public sealed class RequestBodyTests
 
         var sent = Assert.Single(fake.ChatRequests);
         Assert.Equal(["messages"], sent.JsonKeys);
-        Assert.Equal("""{"messages":[{"role":"user","content":"你好"}]}""", Normalize(sent.Body));
+        Assert.Equal("""{"messages":[{"role":"user","content":"你好"}]}""", sent.Body);
     }
 
     [Fact]
@@ -55,6 +59,78 @@ public sealed class RequestBodyTests
         Assert.Equal("-0.5", json.GetProperty("presence_penalty").GetRawText());
         Assert.Equal(["\n\n", "END"], json.GetProperty("stop").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal("user-42", json.GetProperty("user_id").GetString());
+    }
+
+    [Fact]
+    public async Task Body_ChineseIsSentAsRawUtf8NotAsEscapes()
+    {
+        using var fake = new FakeQianfan();
+        using var client = fake.CreateClient();
+        var request = Ask("ERNIE-Speed-8K", "千帆大模型，你好！");
+        request.System = "你是一个助手";
+
+        await client.Chat.CompleteAsync(request);
+
+        var sent = Assert.Single(fake.ChatRequests);
+        Assert.Equal(
+            Encoding.UTF8.GetBytes("""{"messages":[{"role":"user","content":"千帆大模型，你好！"}],"system":"你是一个助手"}"""),
+            sent.BodyBytes);
+        Assert.DoesNotContain("\\u", sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Body_QuotesBackslashesAndControlCharactersAreStillEscaped()
+    {
+        using var fake = new FakeQianfan();
+        using var client = fake.CreateClient();
+
+        await client.Chat.CompleteAsync(Ask("ERNIE-Speed-8K", "say \"hi\" \\ then\n\ttab\u0001 中"));
+
+        var sent = Assert.Single(fake.ChatRequests);
+        Assert.Contains("""
+            "content":"say \"hi\" \\ then\n\ttab\u0001 中"
+            """, sent.Body, StringComparison.Ordinal);
+        Assert.Equal("say \"hi\" \\ then\n\ttab\u0001 中", sent.Json.GetProperty("messages")[0].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task AdditionalProperties_AreSentAsTopLevelFields()
+    {
+        using var fake = new FakeQianfan();
+        using var client = fake.CreateClient();
+        var request = Ask("ERNIE-Speed-8K", "hi");
+        request.AdditionalProperties["enable_trace"] = true;
+        request.AdditionalProperties["response_format"] = "json_object";
+        request.AdditionalProperties["extra"] = new JsonObject { ["depth"] = 2, ["note"] = "中文" };
+
+        await client.Chat.CompleteAsync(request);
+
+        var sent = Assert.Single(fake.ChatRequests);
+        Assert.Equal(["enable_trace", "extra", "messages", "response_format"], sent.JsonKeys);
+        Assert.True(sent.Json.GetProperty("enable_trace").GetBoolean());
+        Assert.Equal("json_object", sent.Json.GetProperty("response_format").GetString());
+        Assert.Equal(2, sent.Json.GetProperty("extra").GetProperty("depth").GetInt32());
+        Assert.Contains("\"note\":\"中文\"", sent.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("messages")]
+    [InlineData("temperature")]
+    [InlineData("stream")]
+    [InlineData("user_id")]
+    public async Task AdditionalProperties_NamingAFieldTheSdkSendsIsRejectedNamingIt(string field)
+    {
+        using var fake = new FakeQianfan();
+        using var client = fake.CreateClient();
+        var request = Ask("ERNIE-Speed-8K", "hi");
+        request.AdditionalProperties[field] = 1;
+
+        var ex = await Assert.ThrowsAsync<QianfanValidationException>(() => client.Chat.CompleteAsync(request));
+
+        Assert.Equal($"AdditionalProperties['{field}']", ex.ParamName);
+        Assert.Contains($"'{field}'", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<QianfanValidationException>(() => client.Chat.StreamAsync(request));
+        Assert.Empty(fake.Requests);
     }
 
     [Fact]
@@ -203,89 +279,10 @@ public sealed class RequestBodyTests
             Assert.Single(fake.ChatRequests).Uri.GetLeftPart(UriPartial.Path));
     }
 
-    [Fact]
-    public async Task Options_ChangedAfterTheClientIsMadeHaveNoEffect()
-    {
-        using var fake = new FakeQianfan();
-        var options = fake.Options();
-        using var client = new QianfanClient(options, fake.HttpClient, null, null, fake.Time);
-        options.BaseUrl = new Uri("https://elsewhere.test");
-        options.ApiKey = "other";
-
-        await client.Chat.CompleteAsync(Ask("ERNIE-Speed-8K", "hi"));
-
-        Assert.All(fake.Requests, r => Assert.Equal("aip.test", r.Uri.Host));
-        Assert.Equal(FakeQianfan.ApiKey, Assert.Single(fake.TokenRequests).Query("client_id"));
-    }
-
-    [Fact]
-    public void Catalog_HasFiftyModelsEachWithADistinctEndpoint()
-    {
-        var all = ModelCatalog.All;
-
-        Assert.Equal(50, all.Count);
-        Assert.Equal(50, all.Select(m => m.Endpoint).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(50, all.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(all, m =>
-        {
-            ModelSpec.ValidateEndpoint(m.Endpoint);
-            Assert.True(ModelCatalog.TryGet(m.Name, out var found));
-            Assert.Same(m, found);
-            Assert.Same(m, ModelCatalog.Resolve(m.Name.ToUpperInvariant()));
-            Assert.NotNull(m.MaxInputCharacters);
-            Assert.NotNull(m.SupportedParameters);
-            Assert.True(m.Supports("stream"));
-        });
-    }
-
-    [Theory]
-    [InlineData("ERNIE-Speed-8K", 24_000, 6_144)]
-    [InlineData("ERNIE-Lite-8K", 11_200, 7_168)]
-    [InlineData("ERNIE-4.0-8K", 20_000, 5_120)]
-    public void Catalog_StatesTheSeedLimits(string model, int characters, int tokens)
-    {
-        var spec = ModelCatalog.Resolve(model);
-
-        Assert.Equal(characters, spec.MaxInputCharacters);
-        Assert.Equal(tokens, spec.MaxInputTokens);
-    }
-
-    [Fact]
-    public void Catalog_UnknownNameIsNotFoundButResolvesToItsLowerCasedEndpoint()
-    {
-        Assert.False(ModelCatalog.TryGet("No-Such-Model", out _));
-
-        var spec = ModelCatalog.Resolve("No-Such-Model");
-
-        Assert.Equal("no-such-model", spec.Endpoint);
-        Assert.Null(spec.SupportedParameters);
-        Assert.Null(spec.MaxInputCharacters);
-        Assert.True(spec.Supports("top_k"));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData(" ")]
-    [InlineData("a/b")]
-    [InlineData("a b")]
-    [InlineData("a?b")]
-    public void CustomEndpoint_MustBeASinglePathSegment(string endpoint) =>
-        Assert.ThrowsAny<ArgumentException>(() => ModelSpec.ForCustomEndpoint(endpoint));
-
-    [Fact]
-    public void CustomEndpoint_CharacterLimitMustBePositive() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ModelSpec.ForCustomEndpoint("dolly", 0));
-
     private static ChatRequest Ask(string model, string question)
     {
         var request = new ChatRequest(model);
         request.Messages.Add(ChatMessage.User(question));
         return request;
-    }
-
-    private static string Normalize(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return JsonSerializer.Serialize(document.RootElement, RelaxedJson);
     }
 }

@@ -3,10 +3,10 @@ using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
 using Qianfan.Sdk.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Tests;
+namespace Qianfan.Sdk.Tests.Chat;
 
 /// <summary>Every documented rule of the chat body, both sides of each bound; a breach never reaches the network.</summary>
-public sealed class ValidationTests
+public sealed class ChatRequestValidationTests
 {
     private const string Speed = "ERNIE-Speed-8K";
 

@@ -1,0 +1,74 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Qianfan.Sdk.Tests.Pipeline;
+
+/// <summary>Builds the test API's answers, in a line each.</summary>
+internal static class TestReplies
+{
+    /// <summary>The end marker of a test stream.</summary>
+    public const string End = "data: [END]\n\n";
+
+    public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK, params (string Name, string Value)[] headers) =>
+        WithHeaders(new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, headers);
+
+    public static HttpResponseMessage Result(string text = "ok", string id = "r-1", int total = 3, params (string Name, string Value)[] headers) =>
+        Json($$$"""{"id":"{{{id}}}","text":{{{JsonSerializer.Serialize(text)}}},"usage":{"input":1,"output":{{{total - 1}}},"total":{{{total}}}}}""", HttpStatusCode.OK, headers);
+
+    public static string ErrorJson(string code, string message = "it failed", bool retryable = false) =>
+        $$"""{"error":"{{code}}","message":{{JsonSerializer.Serialize(message)}},"retryable":{{(retryable ? "true" : "false")}}}""";
+
+    public static HttpResponseMessage Error(string code, string message = "it failed", bool retryable = false, HttpStatusCode status = HttpStatusCode.OK, params (string Name, string Value)[] headers) =>
+        Json(ErrorJson(code, message, retryable), status, headers);
+
+    /// <summary>An error the service asks to repeat after <paramref name="retryAfter"/>.</summary>
+    public static HttpResponseMessage Busy(TimeSpan retryAfter)
+    {
+        var response = Error("busy", "try again later", retryable: true, HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAfter);
+        return response;
+    }
+
+    public static HttpResponseMessage Text(string text, string mediaType, HttpStatusCode status) =>
+        new(status) { Content = new StringContent(text, Encoding.UTF8, mediaType) };
+
+    /// <summary>One <c>data:</c> event (with its blank line) carrying a chunk.</summary>
+    public static string Event(string text, bool last = false, string id = "s-1", int total = 0)
+    {
+        var usage = total > 0 ? $$""","usage":{"input":1,"output":{{total - 1}},"total":{{total}}}""" : "";
+        return $$"""data: {"id":"{{id}}","text":{{JsonSerializer.Serialize(text)}},"last":{{(last ? "true" : "false")}}{{usage}}}""" + "\n\n";
+    }
+
+    public static HttpResponseMessage EventStream(string body, params (string Name, string Value)[] headers) =>
+        EventStream(new MemoryStream(Encoding.UTF8.GetBytes(body)), headers);
+
+    public static HttpResponseMessage EventStream(Stream body, params (string Name, string Value)[] headers)
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream") { CharSet = "utf-8" };
+        return WithHeaders(new HttpResponseMessage(HttpStatusCode.OK) { Content = content }, headers);
+    }
+
+    /// <summary>
+    /// A body whose <c>Content-Encoding: gzip</c> does not decode: a gzip header, then bytes that are no deflate
+    /// stream, read through a real <see cref="GZipStream"/> as the HTTP handler's decompression would.
+    /// </summary>
+    public static Stream CorruptGzip()
+    {
+        byte[] corrupt = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xff, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66];
+        return new GZipStream(new MemoryStream(corrupt), CompressionMode.Decompress);
+    }
+
+    private static HttpResponseMessage WithHeaders(HttpResponseMessage response, (string Name, string Value)[] headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response;
+    }
+}
