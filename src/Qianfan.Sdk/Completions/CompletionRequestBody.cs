@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Protocol;
 
@@ -35,7 +35,7 @@ internal sealed class CompletionRequestBody
     public string? UserId { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? AdditionalProperties { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     public static CompletionRequestBody From(CompletionRequest request, bool stream) => new()
     {

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Protocol;
 
@@ -23,7 +23,7 @@ internal sealed class ImageGenerationRequestBody
     public long? Seed { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? AdditionalProperties { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     public static ImageGenerationRequestBody From(ImageGenerationRequest request) => new()
     {

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Protocol;
 
@@ -38,7 +38,7 @@ internal sealed class Text2ImageRequestBody
     public string? UserId { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? AdditionalProperties { get; set; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     public static Text2ImageRequestBody From(Text2ImageRequest request) => new()
     {

@@ -26,7 +26,7 @@ public sealed class ChatCompletionsTests
             MaxCompletionTokens = 100,
             Temperature = 0.5f,
             FrequencyPenalty = 0.5f,
-            ResponseFormat = "json_object",
+            ResponseFormat = ChatResponseFormat.JsonObject,
             Seed = 7,
         };
 
@@ -74,14 +74,14 @@ public sealed class ChatCompletionsTests
         using var fake = new FakeQianfan();
         using var client = fake.CreateV2Client();
         var request = Ask();
-        request.AdditionalProperties["web_search"] = new JsonObject { ["enable"] = true };
+        request.AdditionalProperties["safety"] = new JsonObject { ["level"] = "strict" };
         request.AdditionalProperties["metadata"] = "tag-1";
 
         await client.ChatCompletions.CompleteAsync(request);
 
         var sent = Assert.Single(fake.V2Requests);
-        Assert.Equal(["messages", "metadata", "model", "web_search"], sent.JsonKeys);
-        Assert.True(sent.Json.GetProperty("web_search").GetProperty("enable").GetBoolean());
+        Assert.Equal(["messages", "metadata", "model", "safety"], sent.JsonKeys);
+        Assert.Equal("strict", sent.Json.GetProperty("safety").GetProperty("level").GetString());
         Assert.Equal("tag-1", sent.Json.GetProperty("metadata").GetString());
     }
 
@@ -134,13 +134,13 @@ public sealed class ChatCompletionsTests
     public async Task Complete_UnknownFieldsAreKeptInAdditionalProperties()
     {
         using var fake = new FakeQianfan();
-        fake.RespondToV2(() => Responses.Json("""{"id":"as-1","choices":[],"search_results":[{"index":1,"title":"千帆"}],"system_fingerprint":"fp-1"}"""));
+        fake.RespondToV2(() => Responses.Json("""{"id":"as-1","choices":[],"citations":[{"index":1,"title":"千帆"}],"system_fingerprint":"fp-1"}"""));
         using var client = fake.CreateV2Client();
 
         var reply = await client.ChatCompletions.CompleteAsync(Ask());
 
-        Assert.Equal(["search_results", "system_fingerprint"], reply.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
-        Assert.Equal("千帆", reply.AdditionalProperties["search_results"][0].GetProperty("title").GetString());
+        Assert.Equal(["citations", "system_fingerprint"], reply.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("千帆", reply.AdditionalProperties["citations"][0].GetProperty("title").GetString());
         Assert.Equal("fp-1", reply.AdditionalProperties["system_fingerprint"].GetString());
     }
 
@@ -203,13 +203,13 @@ public sealed class ChatCompletionsTests
     {
         using var fake = new FakeQianfan();
         fake.RespondToV2(() => Responses.EventStream(
-            """data: {"id":"as-1","choices":[{"index":0,"delta":{"content":"a"}}],"search_results":[{"index":1}]}""" + "\n\n" + "data: [DONE]\n\n"));
+            """data: {"id":"as-1","choices":[{"index":0,"delta":{"content":"a"}}],"citations":[{"index":1}]}""" + "\n\n" + "data: [DONE]\n\n"));
         using var client = fake.CreateV2Client();
 
         var chunk = Assert.Single(await client.ChatCompletions.StreamAsync(Ask()).ToListAsync());
 
         Assert.Equal("a", chunk.ContentDelta);
-        Assert.Equal(1, chunk.AdditionalProperties!["search_results"][0].GetProperty("index").GetInt32());
+        Assert.Equal(1, chunk.AdditionalProperties!["citations"][0].GetProperty("index").GetInt32());
     }
 
     [Fact]
@@ -357,7 +357,7 @@ public sealed class ChatCompletionsTests
         { "tool_choice", r => r.ToolChoice = "sometimes" },
         { "frequency_penalty", r => r.FrequencyPenalty = 2.5f },
         { "presence_penalty", r => r.PresencePenalty = -2.5f },
-        { "response_format", r => r.ResponseFormat = "yaml" },
+        { "thinking_budget", r => r.ThinkingBudget = 50 },
     };
 
     [Theory]

@@ -99,16 +99,16 @@ public sealed class ChatRequestTests
         using var fake = new FakeQianfan();
         using var client = fake.CreateClient();
         var request = Ask("ERNIE-Speed-8K", "hi");
-        request.AdditionalProperties["enable_trace"] = true;
-        request.AdditionalProperties["response_format"] = "json_object";
+        request.AdditionalProperties["enable_system_memory"] = true;
+        request.AdditionalProperties["system_memory_id"] = "sm-1";
         request.AdditionalProperties["extra"] = new JsonObject { ["depth"] = 2, ["note"] = "中文" };
 
         await client.Chat.CompleteAsync(request);
 
         var sent = Assert.Single(fake.ChatRequests);
-        Assert.Equal(["enable_trace", "extra", "messages", "response_format"], sent.JsonKeys);
-        Assert.True(sent.Json.GetProperty("enable_trace").GetBoolean());
-        Assert.Equal("json_object", sent.Json.GetProperty("response_format").GetString());
+        Assert.Equal(["enable_system_memory", "extra", "messages", "system_memory_id"], sent.JsonKeys);
+        Assert.True(sent.Json.GetProperty("enable_system_memory").GetBoolean());
+        Assert.Equal("sm-1", sent.Json.GetProperty("system_memory_id").GetString());
         Assert.Equal(2, sent.Json.GetProperty("extra").GetProperty("depth").GetInt32());
         Assert.Contains("\"note\":\"中文\"", sent.Body, StringComparison.Ordinal);
     }

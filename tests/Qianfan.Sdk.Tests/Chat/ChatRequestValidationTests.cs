@@ -579,7 +579,7 @@ public sealed class ChatRequestValidationTests
     [InlineData("你好", 2)]
     [InlineData("a\U0001F600b", 3)]
     public void CountCharacters_CountsCodePoints(string text, int expected) =>
-        Assert.Equal(expected, ChatRequestValidator.CountCharacters(text));
+        Assert.Equal(expected, Qianfan.Sdk.Protocol.ParameterRules.CountCharacters(text));
 
     // ---- helpers ----
 

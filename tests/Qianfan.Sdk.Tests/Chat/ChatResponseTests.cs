@@ -149,16 +149,16 @@ public sealed class ChatResponseTests
     public async Task Reply_UnknownFieldsAreKeptInAdditionalProperties()
     {
         using var fake = new FakeQianfan();
-        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","result":"ok","search_info":{"search_results":[{"index":1,"url":"https://example.test"}]},"function_call":null,"new_count":3}"""));
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","result":"ok","plugin_info":{"results":[{"index":1,"url":"https://example.test"}]},"trace":null,"new_count":3}"""));
         using var client = fake.CreateClient();
 
         var reply = await client.Chat.CompleteAsync(Ask());
 
         Assert.Equal("ok", reply.Result);
-        Assert.Equal(["function_call", "new_count", "search_info"], reply.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["new_count", "plugin_info", "trace"], reply.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(3, reply.AdditionalProperties["new_count"].GetInt32());
-        Assert.Equal(JsonValueKind.Null, reply.AdditionalProperties["function_call"].ValueKind);
-        Assert.Equal("https://example.test", reply.AdditionalProperties["search_info"].GetProperty("search_results")[0].GetProperty("url").GetString());
+        Assert.Equal(JsonValueKind.Null, reply.AdditionalProperties["trace"].ValueKind);
+        Assert.Equal("https://example.test", reply.AdditionalProperties["plugin_info"].GetProperty("results")[0].GetProperty("url").GetString());
     }
 
     [Fact]

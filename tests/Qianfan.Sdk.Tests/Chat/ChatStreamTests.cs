@@ -85,14 +85,14 @@ public sealed class ChatStreamTests
     {
         using var fake = new FakeQianfan();
         fake.RespondToChat(() => Responses.EventStream(
-            """data: {"id":"as-1","sentence_id":0,"is_end":true,"result":"ok","search_info":{"search_results":[{"index":1}]},"new_flag":7}""" + "\n\n"));
+            """data: {"id":"as-1","sentence_id":0,"is_end":true,"result":"ok","plugin_info":{"results":[{"index":1}]},"new_flag":7}""" + "\n\n"));
         using var client = fake.CreateClient();
 
         var chunk = Assert.Single(await ReadAllAsync(client.Chat.StreamAsync(Ask())));
 
-        Assert.Equal(["new_flag", "search_info"], chunk.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["new_flag", "plugin_info"], chunk.AdditionalProperties!.Keys.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(7, chunk.AdditionalProperties["new_flag"].GetInt32());
-        Assert.Equal(1, chunk.AdditionalProperties["search_info"].GetProperty("search_results")[0].GetProperty("index").GetInt32());
+        Assert.Equal(1, chunk.AdditionalProperties["plugin_info"].GetProperty("results")[0].GetProperty("index").GetInt32());
     }
 
     [Fact]

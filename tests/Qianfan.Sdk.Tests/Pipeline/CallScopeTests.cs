@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Core.Telemetry;
 using Qianfan.Sdk.Tests.TestSupport;
