@@ -5,7 +5,6 @@ using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.V2;
 using Qianfan.Sdk.IntegrationTests.DependencyInjection;
 using Qianfan.Sdk.IntegrationTests.Resilience;
 
@@ -24,19 +23,25 @@ public sealed partial class SecretRedactionTests
         var spy = new TokenSpy();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.ApiKey = ApiKey;
-            o.SecretKey = SecretKey;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
-        }).AddHttpMessageHandler(() => spy);
-        services.AddQianfan("wrong", o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.ApiKey = ApiKey;
-            o.SecretKey = "wrong-secret-key-77de";
-        });
+        services.AddQianfan(
+            c =>
+            {
+                c.ApiKey = ApiKey;
+                c.SecretKey = SecretKey;
+            },
+            o =>
+            {
+                o.BaseUrl = emulator.BaseUri;
+                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            }).HttpClient.AddHttpMessageHandler(() => spy);
+        services.AddQianfan(
+            "wrong",
+            c =>
+            {
+                c.ApiKey = ApiKey;
+                c.SecretKey = "wrong-secret-key-77de";
+            },
+            o => o.BaseUrl = emulator.BaseUri);
         await using var provider = services.BuildServiceProvider();
         var chat = provider.GetRequiredService<ChatClient>();
         var request = new ChatRequest { Messages = { ChatMessage.User("日志里不能有密钥") } };
@@ -83,19 +88,19 @@ public sealed partial class SecretRedactionTests
         var authorizations = new AuthorizationSpy();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.V2BaseUrl = emulator.BaseUri;
-            o.IamBaseUrl = emulator.BaseUri;
-            o.IamAccessKey = iamAccessKey;
-            o.IamSecretKey = iamSecretKey;
-        }).AddHttpMessageHandler(() => authorizations);
-        services.AddQianfan("v2key", o =>
-        {
-            o.V2BaseUrl = emulator.BaseUri;
-            o.V2ApiKey = v2ApiKey;
-        });
+        services.AddQianfan(
+            c =>
+            {
+                c.IamAccessKey = iamAccessKey;
+                c.IamSecretKey = iamSecretKey;
+            },
+            o =>
+            {
+                o.BaseUrl = emulator.BaseUri;
+                o.V2BaseUrl = emulator.BaseUri;
+                o.IamBaseUrl = emulator.BaseUri;
+            }).HttpClient.AddHttpMessageHandler(() => authorizations);
+        services.AddQianfan("v2key", c => c.V2ApiKey = v2ApiKey, o => o.V2BaseUrl = emulator.BaseUri);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<QianfanClient>();
         var v2Request = new ChatCompletionRequest("ernie-lite-8k") { Messages = { ChatMessage.User("日志里不能有密钥") } };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Emulator;
 
 namespace Qianfan.Sdk.IntegrationTests.Resilience;
@@ -20,21 +21,21 @@ internal sealed class ResilienceHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<ResilienceHarness> StartAsync(Action<QianfanOptions>? configure = null)
+    public static async Task<ResilienceHarness> StartAsync(Action<QianfanOptions>? configure = null, Action<QianfanCredentials>? credentials = null)
     {
         var emulator = await QianfanEmulator.StartAsync();
+        var keys = new QianfanCredentials { ApiKey = emulator.ApiKey, SecretKey = emulator.SecretKey };
+        credentials?.Invoke(keys);
         var options = new QianfanOptions
         {
             BaseUrl = emulator.BaseUri,
-            ApiKey = emulator.ApiKey,
-            SecretKey = emulator.SecretKey,
             Timeout = TimeSpan.FromSeconds(10),
-            Retry = new QianfanRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
+            Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
         };
         configure?.Invoke(options);
         var logs = new CapturingLoggerProvider();
         var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        return new ResilienceHarness(emulator, new QianfanClient(options, loggerFactory: loggerFactory), logs);
+        return new ResilienceHarness(emulator, new QianfanClient(keys, options, loggerFactory: loggerFactory), logs);
     }
 
     public static ChatRequest Ask(string message) => new() { Messages = { ChatMessage.User(message) } };

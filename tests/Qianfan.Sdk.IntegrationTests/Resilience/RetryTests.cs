@@ -77,7 +77,7 @@ public sealed class RetryTests
     [Fact]
     public async Task WrongCredentials_AreNeverRetried()
     {
-        await using var harness = await StartAsync(o => o.SecretKey = "wrong-secret");
+        await using var harness = await StartAsync(credentials: c => c.SecretKey = "wrong-secret");
 
         var error = await Assert.ThrowsAsync<QianfanAuthenticationException>(() => harness.Client.Chat.CompleteAsync(Ask("hi")));
 

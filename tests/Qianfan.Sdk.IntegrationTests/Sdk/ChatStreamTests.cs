@@ -86,7 +86,7 @@ public sealed class ChatStreamTests
         await using var emu = await SdkHarness.StartEmulatorAsync();
         var options = SdkHarness.Options(emu, singleAttempt: true);
         options.Timeout = TimeSpan.FromSeconds(1); // bounds the wait for the first piece only
-        using var client = new QianfanClient(options);
+        using var client = new QianfanClient(SdkHarness.Credentials(emu), options);
         await client.Chat.CompleteAsync(SdkHarness.Ask("warm up")); // token and connection ready
         emu.Scenarios.StreamSentenceDelay = TimeSpan.FromMilliseconds(400);
         const string Question = "One. Two. Three. Four.";

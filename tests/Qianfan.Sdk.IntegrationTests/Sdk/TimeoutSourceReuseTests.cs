@@ -39,7 +39,7 @@ public sealed class TimeoutSourceReuseTests
             // Another client's attempts take the freed sources and time out, cancelling them.
             var options = SdkHarness.Options(emu, singleAttempt: true);
             options.Timeout = TimeSpan.FromMilliseconds(200);
-            using var impatient = new QianfanClient(options);
+            using var impatient = new QianfanClient(SdkHarness.Credentials(emu), options);
             emu.Scenarios.DelayNextChatResponses(3, TimeSpan.FromSeconds(2));
             for (var i = 0; i < 3; i++)
             {
