@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.IntegrationTests.DependencyInjection;
-using Qianfan.Sdk.IntegrationTests.Resilience;
 
 namespace Qianfan.Sdk.IntegrationTests.Diagnostics;
 
@@ -19,10 +19,10 @@ public sealed partial class SecretRedactionTests
     public async Task TraceLevelLogsOfAFullRun_ContainNoSecret()
     {
         await using var emulator = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions { ApiKey = ApiKey, SecretKey = SecretKey });
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var spy = new TokenSpy();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
         services.AddQianfan(
             c =>
             {
@@ -59,7 +59,7 @@ public sealed partial class SecretRedactionTests
 
         var tokens = spy.AccessTokens.Distinct().ToList();
         Assert.Equal(2, tokens.Count); // the first token and the one issued after ExpireAllTokens
-        var lines = logs.Lines.Select(l => l.Message).ToList();
+        var lines = logs.GetSnapshot().Select(l => l.Message).ToList();
         Assert.Contains(lines, l => l.Contains("Retrying chat/", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Sending HTTP request", StringComparison.Ordinal) || l.StartsWith("Start processing HTTP request", StringComparison.Ordinal));
         foreach (var line in lines)
@@ -84,10 +84,10 @@ public sealed partial class SecretRedactionTests
             IamSecretKey = iamSecretKey,
             V2ApiKey = v2ApiKey,
         });
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var authorizations = new AuthorizationSpy();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
         services.AddQianfan(
             c =>
             {
@@ -116,7 +116,7 @@ public sealed partial class SecretRedactionTests
         var sent = authorizations.Values.ToList();
         Assert.Contains(sent, a => a.StartsWith("bce-auth-v1/", StringComparison.Ordinal));
         Assert.Contains(sent, a => a.StartsWith("Bearer ", StringComparison.Ordinal));
-        var lines = logs.Lines.Select(l => l.Message).ToList();
+        var lines = logs.GetSnapshot().Select(l => l.Message).ToList();
         Assert.Contains(lines, l => l.Contains("v2/chat/completions", StringComparison.Ordinal));
         foreach (var line in lines)
         {

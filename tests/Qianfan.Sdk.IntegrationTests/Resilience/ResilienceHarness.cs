@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Emulator;
@@ -8,7 +9,7 @@ namespace Qianfan.Sdk.IntegrationTests.Resilience;
 /// <summary>An emulator and a client pointed at it, with retry waits short enough for tests.</summary>
 internal sealed class ResilienceHarness : IAsyncDisposable
 {
-    private ResilienceHarness(QianfanEmulator emulator, QianfanClient client, CapturingLoggerProvider logs)
+    private ResilienceHarness(QianfanEmulator emulator, QianfanClient client, FakeLogCollector logs)
     {
         Emulator = emulator;
         Client = client;
@@ -19,7 +20,8 @@ internal sealed class ResilienceHarness : IAsyncDisposable
 
     public QianfanClient Client { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    /// <summary>Every log record the client wrote, Trace and up.</summary>
+    public FakeLogCollector Logs { get; }
 
     public static async Task<ResilienceHarness> StartAsync(Action<QianfanOptions>? configure = null, Action<QianfanCredentials>? credentials = null)
     {
@@ -33,8 +35,8 @@ internal sealed class ResilienceHarness : IAsyncDisposable
             Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
         };
         configure?.Invoke(options);
-        var logs = new CapturingLoggerProvider();
-        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var logs = new FakeLogCollector();
+        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
         return new ResilienceHarness(emulator, new QianfanClient(keys, options, loggerFactory: loggerFactory), logs);
     }
 

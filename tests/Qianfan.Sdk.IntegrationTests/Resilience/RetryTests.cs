@@ -225,7 +225,7 @@ public sealed class RetryTests
 
         await harness.Client.Chat.CompleteAsync(Ask("记录重试"));
 
-        var retries = harness.Logs.Lines.Where(l => l.Message.StartsWith("Retrying chat/", StringComparison.Ordinal)).ToList();
+        var retries = harness.Logs.GetSnapshot().Where(l => l.Message.StartsWith("Retrying chat/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, retries.Count);
         Assert.All(retries, l =>
         {
