@@ -40,6 +40,14 @@ internal static class SdkHarness
     public static QianfanClient Client(QianfanEmulator emulator, bool singleAttempt = false) =>
         new(Credentials(emulator), Options(emulator, singleAttempt));
 
+    /// <summary>A client for <paramref name="emulator"/>'s V2 API (<c>/v2/chat/completions</c>) with its V2 API key.</summary>
+    public static QianfanClient V2Client(QianfanEmulator emulator, bool singleAttempt = false)
+    {
+        var options = Options(emulator, singleAttempt);
+        options.V2BaseUrl = emulator.BaseUri;
+        return new QianfanClient(new QianfanCredentials { V2ApiKey = emulator.V2ApiKey }, options);
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="Soon"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition)
     {
@@ -58,10 +66,15 @@ internal static class SdkHarness
         return request;
     }
 
+    public static ChatCompletionRequest AskV2(string message, string model = "ernie-lite-8k") =>
+        new(model) { Messages = { ChatMessage.User(message) } };
+
     /// <summary>The emulator's built-in reply to <paramref name="message"/> (it quotes the last user message).</summary>
     public static string DefaultReply(string message) => $"这是千帆模拟器的回答。你说的是：{message}。祝你一切顺利！";
 
     public static List<RecordedRequest> ChatRequests(this QianfanEmulator emulator) => [.. emulator.Requests.Where(r => r.IsChat)];
+
+    public static List<RecordedRequest> V2ChatRequests(this QianfanEmulator emulator) => [.. emulator.Requests.Where(r => r.IsV2Chat)];
 
     public static List<RecordedRequest> TokenRequests(this QianfanEmulator emulator) => [.. emulator.Requests.Where(r => r.IsTokenRequest)];
 
