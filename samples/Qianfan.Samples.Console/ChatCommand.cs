@@ -20,13 +20,26 @@ internal sealed class ChatCommand(QianfanClient client, CliOptions options, Text
         IChatSession session = options.Api == "v2"
             ? new V2ChatSession(client.ChatCompletions, options)
             : new V1ChatSession(new ChatConversation(client.Chat, CreateTemplate()));
-        if (options.Message is { } message)
+        try
         {
-            return await TurnAsync(session, message, cancellationToken).ConfigureAwait(false);
-        }
+            if (options.Message is { } message)
+            {
+                return await TurnAsync(session, message, cancellationToken).ConfigureAwait(false);
+            }
 
-        return await ConverseAsync(session, cancellationToken).ConfigureAwait(false);
+            return await ConverseAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+        catch (QianfanAuthenticationException ex) when (IsMissingCredentials(ex))
+        {
+            // The chosen API has no credentials (say QIANFAN_API_KEY alone for V1): a setup mistake like a half-given
+            // pair, reported the same way, once, naming the variables it needs. Nothing was sent.
+            await error.WriteLineAsync($"error: {ex.ErrorDescription}").ConfigureAwait(false);
+            return InvalidInput;
+        }
     }
+
+    /// <summary>The SDK's error for a call to an API the credentials do not cover; its message names what to set.</summary>
+    private static bool IsMissingCredentials(Exception ex) => ex is QianfanAuthenticationException { Error: "missing_credentials" };
 
     private async Task<int> ConverseAsync(IChatSession conversation, CancellationToken cancellationToken)
     {
@@ -73,12 +86,12 @@ internal sealed class ChatCommand(QianfanClient client, CliOptions options, Text
             await error.WriteLineAsync($"invalid request: {ex.Message} (field: {ex.ParamName})").ConfigureAwait(false);
             return InvalidInput;
         }
-        catch (QianfanAuthenticationException ex)
+        catch (QianfanAuthenticationException ex) when (!IsMissingCredentials(ex))
         {
             await error.WriteLineAsync($"error {ex.Error}: {ex.ErrorDescription}").ConfigureAwait(false);
             return ServiceFailure;
         }
-        catch (QianfanException ex)
+        catch (QianfanException ex) when (!IsMissingCredentials(ex))
         {
             var code = ex.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (ex is QianfanStreamEndedException ? "stream" : "http");
             await error.WriteLineAsync($"error {code}: {ex.ErrorMessage}").ConfigureAwait(false);

@@ -55,8 +55,8 @@ internal static class QianfanSettingsValidator
 
     public const string NoCredentials =
         "No Qianfan credentials: set ApiKey and SecretKey (Qianfan:ApiKey and Qianfan:SecretKey, or QIANFAN_AK and QIANFAN_SK), " +
-        "IamAccessKey and IamSecretKey (QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY), AccessToken (QIANFAN_ACCESS_TOKEN), " +
-        "V2ApiKey (QIANFAN_API_KEY), or register an IAccessTokenProvider.";
+        "IamAccessKey and IamSecretKey (Qianfan:IamAccessKey and Qianfan:IamSecretKey, or QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY), " +
+        "AccessToken (Qianfan:AccessToken, QIANFAN_ACCESS_TOKEN), V2ApiKey (Qianfan:V2ApiKey, QIANFAN_API_KEY), or register an IAccessTokenProvider.";
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error, if any.</summary>
     public static void ThrowIfInvalid(List<string> errors, string paramName)

@@ -6,7 +6,10 @@ using Qianfan.Sdk.Errors;
 
 namespace Qianfan.Sdk.Authentication;
 
-/// <summary>V2's way: <c>Authorization: Bearer …</c>; a 401 means the bearer token must be renewed.</summary>
+/// <summary>
+/// V2's way: <c>Authorization: Bearer …</c>; a 401 means the bearer token must be renewed, unless its error names
+/// something other than the credential (a model, an app id or a parameter the account may not use).
+/// </summary>
 internal sealed class BearerAuthorizer(IAccessTokenProvider tokens) : IRequestAuthorizer
 {
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
@@ -19,7 +22,8 @@ internal sealed class BearerAuthorizer(IAccessTokenProvider tokens) : IRequestAu
         return token;
     }
 
-    public bool IsRejected(Exception error) => error is QianfanException { StatusCode: HttpStatusCode.Unauthorized };
+    public bool IsRejected(Exception error) =>
+        error is QianfanException { StatusCode: HttpStatusCode.Unauthorized } q && q.ErrorName is not ("invalid_model" or "invalid_appid" or "no_parameter_permission");
 
     public Exception? Reject(string token, Exception error) => TokenRejection.Reject(tokens, token, error);
 }

@@ -91,6 +91,55 @@ public sealed class CliFailureTests
         Assert.Equal("", result.StdOut);
     }
 
+    [Theory]
+    [InlineData(new[] { "chat", "你好" }, null)]
+    [InlineData(new[] { "chat", "--stream", "你好" }, null)]
+    [InlineData(new[] { "chat" }, "你好\n再见\n")] // a conversation stops at its first turn: no turn could be sent
+    public async Task OnlyAV2ApiKey_V1Chat_Exit2_NamingWhatV1Needs_NothingSent(string[] args, string? stdin)
+    {
+        await using var emu = await QianfanEmulator.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["QIANFAN_API_KEY"] = emu.V2ApiKey,
+            ["QIANFAN_BASE_URL"] = emu.BaseUrl,
+            ["QIANFAN_V2_BASE_URL"] = emu.BaseUrl,
+        };
+
+        var result = await CliProcess.RunAsync(args, environment, stdin);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.StdErr.Split('\n'), line => line.Contains("error", StringComparison.Ordinal));
+        Assert.StartsWith("error: V1 calls need QIANFAN_AK and QIANFAN_SK", error.TrimStart('>', ' '), StringComparison.Ordinal);
+        Assert.Contains("QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY", error, StringComparison.Ordinal);
+        Assert.Contains("QIANFAN_ACCESS_TOKEN", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("emulator", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain(emu.V2ApiKey, result.StdErr, StringComparison.Ordinal);
+        Assert.Equal("", result.StdOut);
+        Assert.Empty(emu.Requests);
+    }
+
+    [Theory]
+    [InlineData("你好")]
+    [InlineData("--stream", "你好")]
+    public async Task OnlyAppKeys_ApiV2Chat_Exit2_NamingWhatV2Needs_NothingSent(params string[] rest)
+    {
+        await using var emu = await QianfanEmulator.StartAsync();
+        var environment = CliProcess.EnvironmentFor(emu);
+        environment["QIANFAN_V2_BASE_URL"] = emu.BaseUrl;
+
+        var result = await CliProcess.RunAsync(["chat", "--api", "v2", .. rest], environment);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.StdErr.Split('\n'), line => line.Contains("error", StringComparison.Ordinal));
+        Assert.StartsWith("error: V2 calls need QIANFAN_API_KEY", error, StringComparison.Ordinal);
+        Assert.Contains("QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain(emu.SecretKey, result.StdErr, StringComparison.Ordinal);
+        Assert.Equal("", result.StdOut);
+        Assert.Empty(emu.Requests);
+    }
+
     [Fact]
     public async Task ApiV2_ChatsThroughChatCompletionsWithTheV2Key()
     {

@@ -1,7 +1,7 @@
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.V2;
 
 namespace Qianfan.Sdk.IntegrationTests.Credentials;
 
@@ -17,7 +17,7 @@ public sealed class CredentialTypeTests
         BaseUrl = emulator.BaseUri,
         V2BaseUrl = emulator.BaseUri,
         IamBaseUrl = emulator.BaseUri,
-        Retry = new QianfanRetryOptions { MaxRetries = 0 },
+        Retry = new RetryOptions { MaxRetries = 0 },
     };
 
     [Fact]
@@ -25,9 +25,12 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.IamAccessKey = emulator.IamAccessKey;
-        options.IamSecretKey = emulator.IamSecretKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            IamAccessKey = emulator.IamAccessKey,
+            IamSecretKey = emulator.IamSecretKey,
+        };
+        using var client = new QianfanClient(credentials, options);
 
         var reply = await client.Chat.CompleteAsync(Ask("签名调用"));
         var streamed = string.Concat(await client.Chat.StreamAsync(Ask("签名流式")).Select(c => c.Result).ToListAsync());
@@ -50,11 +53,14 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.ApiKey = emulator.ApiKey;
-        options.SecretKey = emulator.SecretKey;
-        options.IamAccessKey = emulator.IamAccessKey;
-        options.IamSecretKey = emulator.IamSecretKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            ApiKey = emulator.ApiKey,
+            SecretKey = emulator.SecretKey,
+            IamAccessKey = emulator.IamAccessKey,
+            IamSecretKey = emulator.IamSecretKey,
+        };
+        using var client = new QianfanClient(credentials, options);
 
         await client.Chat.CompleteAsync(Ask("两种都有"));
 
@@ -67,10 +73,13 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.IamAccessKey = emulator.IamAccessKey;
-        options.IamSecretKey = "not-the-secret";
+        var credentials = new QianfanCredentials
+        {
+            IamAccessKey = emulator.IamAccessKey,
+            IamSecretKey = "not-the-secret",
+        };
         options.Retry.MaxRetries = 3;
-        using var client = new QianfanClient(options);
+        using var client = new QianfanClient(credentials, options);
 
         var error = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask("错误的密钥")));
 
@@ -84,8 +93,11 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.V2ApiKey = emulator.V2ApiKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            V2ApiKey = emulator.V2ApiKey,
+        };
+        using var client = new QianfanClient(credentials, options);
 
         var reply = await client.ChatCompletions.CompleteAsync(AskV2("第二版接口"));
         var chunks = await client.ChatCompletions.StreamAsync(AskV2("第二版流式")).ToListAsync();
@@ -105,9 +117,12 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.IamAccessKey = emulator.IamAccessKey;
-        options.IamSecretKey = emulator.IamSecretKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            IamAccessKey = emulator.IamAccessKey,
+            IamSecretKey = emulator.IamSecretKey,
+        };
+        using var client = new QianfanClient(credentials, options);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.ChatCompletions.CompleteAsync(AskV2($"并发{i}"))));
         await client.ChatCompletions.StreamAsync(AskV2("流式")).ToListAsync();
@@ -121,8 +136,11 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.V2ApiKey = emulator.V2ApiKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            V2ApiKey = emulator.V2ApiKey,
+        };
+        using var client = new QianfanClient(credentials, options);
 
         var error = await Assert.ThrowsAsync<QianfanException>(() =>
             client.ChatCompletions.CompleteAsync(new ChatCompletionRequest("no-such-model") { Messages = { ChatMessage.User("hi") } }));
@@ -130,6 +148,10 @@ public sealed class CredentialTypeTests
         Assert.NotNull(error.ErrorName);
         Assert.NotNull(error.StatusCode);
         Assert.Contains(error.ErrorName!, error.Message, StringComparison.Ordinal);
+
+        // The service's 401 names the model, not the key: the call is neither reported as a rejected key nor repeated.
+        Assert.Equal("invalid_model", error.ErrorName);
+        Assert.Single(emulator.Requests, r => r.IsV2Chat);
     }
 
     [Fact]
@@ -137,13 +159,22 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.V2ApiKey = "bce-v3/ALTAK-wrong/wrong";
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            V2ApiKey = "bce-v3/ALTAK-wrong/wrong",
+        };
+        using var client = new QianfanClient(credentials, options);
 
-        var error = await Assert.ThrowsAsync<QianfanException>(() => client.ChatCompletions.CompleteAsync(AskV2("错的key")));
+        var error = await Assert.ThrowsAsync<QianfanAuthenticationException>(() => client.ChatCompletions.CompleteAsync(AskV2("错的key")));
 
+        // A fixed key cannot be renewed: the call fails at once, naming the setting, and is not sent again.
+        Assert.Equal("token_rejected", error.Error);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Contains("V2ApiKey (QIANFAN_API_KEY)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("invalid_iam_token", Assert.IsType<QianfanException>(error.InnerException).ErrorName);
+        Assert.False(error.IsRetryable);
         Assert.DoesNotContain("ALTAK-wrong", error.Message, StringComparison.Ordinal);
+        Assert.Single(emulator.Requests, r => r.IsV2Chat);
     }
 
     [Fact]
@@ -151,12 +182,17 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.ApiKey = emulator.ApiKey;
-        options.SecretKey = emulator.SecretKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            ApiKey = emulator.ApiKey,
+            SecretKey = emulator.SecretKey,
+        };
+        using var client = new QianfanClient(credentials, options);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ChatCompletions.CompleteAsync(AskV2("没有V2凭据")));
+        var error = await Assert.ThrowsAsync<QianfanAuthenticationException>(() => client.ChatCompletions.CompleteAsync(AskV2("没有V2凭据")));
 
+        Assert.Equal("missing_credentials", error.Error);
+        Assert.Null(error.StatusCode);
         Assert.Contains("QIANFAN_API_KEY", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(emulator.Requests, r => r.Path == "/v2/chat/completions");
     }
@@ -166,8 +202,11 @@ public sealed class CredentialTypeTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var options = Options(emulator);
-        options.V2ApiKey = emulator.V2ApiKey;
-        using var client = new QianfanClient(options);
+        var credentials = new QianfanCredentials
+        {
+            V2ApiKey = emulator.V2ApiKey,
+        };
+        using var client = new QianfanClient(credentials, options);
         var request = AskV2("请调用工具查天气");
         request.Tools.Add(ChatTool.ForFunction("get_weather", "查询天气"));
 

@@ -46,12 +46,13 @@ public sealed class AddQianfanTests
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var services = new ServiceCollection();
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.ApiKey = emulator.ApiKey;
-            o.SecretKey = emulator.SecretKey;
-        });
+        services.AddQianfan(
+            c =>
+            {
+                c.ApiKey = emulator.ApiKey;
+                c.SecretKey = emulator.SecretKey;
+            },
+            o => o.BaseUrl = emulator.BaseUri);
         await using var provider = services.BuildServiceProvider();
 
         var calls = new List<Task>();
@@ -76,12 +77,13 @@ public sealed class AddQianfanTests
         await using var emulator = await QianfanEmulator.StartAsync();
         var spy = new TokenSpy();
         var services = new ServiceCollection();
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.ApiKey = emulator.ApiKey;
-            o.SecretKey = emulator.SecretKey;
-        }).AddHttpMessageHandler(() => spy);
+        services.AddQianfan(
+            c =>
+            {
+                c.ApiKey = emulator.ApiKey;
+                c.SecretKey = emulator.SecretKey;
+            },
+            o => o.BaseUrl = emulator.BaseUri).HttpClient.AddHttpMessageHandler(() => spy);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<ChatClient>().CompleteAsync(Ask("经过自定义处理器"));
@@ -96,12 +98,13 @@ public sealed class AddQianfanTests
         await using var first = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions { ApiKey = "first-ak", SecretKey = "first-sk" });
         await using var second = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions { ApiKey = "second-ak", SecretKey = "second-sk" });
         var services = new ServiceCollection();
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = first.BaseUri;
-            o.ApiKey = "first-ak";
-            o.SecretKey = "first-sk";
-        });
+        services.AddQianfan(
+            c =>
+            {
+                c.ApiKey = "first-ak";
+                c.SecretKey = "first-sk";
+            },
+            o => o.BaseUrl = first.BaseUri);
         services.AddQianfan("second", Configuration(
             ("BaseUrl", second.BaseUrl),
             ("ApiKey", "second-ak"),

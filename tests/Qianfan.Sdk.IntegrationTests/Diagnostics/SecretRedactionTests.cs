@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
-using Qianfan.Sdk.V2;
 using Qianfan.Sdk.IntegrationTests.DependencyInjection;
-using Qianfan.Sdk.IntegrationTests.Resilience;
 
 namespace Qianfan.Sdk.IntegrationTests.Diagnostics;
 
@@ -20,23 +19,29 @@ public sealed partial class SecretRedactionTests
     public async Task TraceLevelLogsOfAFullRun_ContainNoSecret()
     {
         await using var emulator = await QianfanEmulator.StartAsync(new QianfanEmulatorOptions { ApiKey = ApiKey, SecretKey = SecretKey });
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var spy = new TokenSpy();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.ApiKey = ApiKey;
-            o.SecretKey = SecretKey;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
-        }).AddHttpMessageHandler(() => spy);
-        services.AddQianfan("wrong", o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.ApiKey = ApiKey;
-            o.SecretKey = "wrong-secret-key-77de";
-        });
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        services.AddQianfan(
+            c =>
+            {
+                c.ApiKey = ApiKey;
+                c.SecretKey = SecretKey;
+            },
+            o =>
+            {
+                o.BaseUrl = emulator.BaseUri;
+                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            }).HttpClient.AddHttpMessageHandler(() => spy);
+        services.AddQianfan(
+            "wrong",
+            c =>
+            {
+                c.ApiKey = ApiKey;
+                c.SecretKey = "wrong-secret-key-77de";
+            },
+            o => o.BaseUrl = emulator.BaseUri);
         await using var provider = services.BuildServiceProvider();
         var chat = provider.GetRequiredService<ChatClient>();
         var request = new ChatRequest { Messages = { ChatMessage.User("日志里不能有密钥") } };
@@ -54,7 +59,7 @@ public sealed partial class SecretRedactionTests
 
         var tokens = spy.AccessTokens.Distinct().ToList();
         Assert.Equal(2, tokens.Count); // the first token and the one issued after ExpireAllTokens
-        var lines = logs.Lines.Select(l => l.Message).ToList();
+        var lines = logs.GetSnapshot().Select(l => l.Message).ToList();
         Assert.Contains(lines, l => l.Contains("Retrying chat/", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Sending HTTP request", StringComparison.Ordinal) || l.StartsWith("Start processing HTTP request", StringComparison.Ordinal));
         foreach (var line in lines)
@@ -79,23 +84,23 @@ public sealed partial class SecretRedactionTests
             IamSecretKey = iamSecretKey,
             V2ApiKey = v2ApiKey,
         });
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var authorizations = new AuthorizationSpy();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddQianfan(o =>
-        {
-            o.BaseUrl = emulator.BaseUri;
-            o.V2BaseUrl = emulator.BaseUri;
-            o.IamBaseUrl = emulator.BaseUri;
-            o.IamAccessKey = iamAccessKey;
-            o.IamSecretKey = iamSecretKey;
-        }).AddHttpMessageHandler(() => authorizations);
-        services.AddQianfan("v2key", o =>
-        {
-            o.V2BaseUrl = emulator.BaseUri;
-            o.V2ApiKey = v2ApiKey;
-        });
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        services.AddQianfan(
+            c =>
+            {
+                c.IamAccessKey = iamAccessKey;
+                c.IamSecretKey = iamSecretKey;
+            },
+            o =>
+            {
+                o.BaseUrl = emulator.BaseUri;
+                o.V2BaseUrl = emulator.BaseUri;
+                o.IamBaseUrl = emulator.BaseUri;
+            }).HttpClient.AddHttpMessageHandler(() => authorizations);
+        services.AddQianfan("v2key", c => c.V2ApiKey = v2ApiKey, o => o.V2BaseUrl = emulator.BaseUri);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<QianfanClient>();
         var v2Request = new ChatCompletionRequest("ernie-lite-8k") { Messages = { ChatMessage.User("日志里不能有密钥") } };
@@ -111,7 +116,7 @@ public sealed partial class SecretRedactionTests
         var sent = authorizations.Values.ToList();
         Assert.Contains(sent, a => a.StartsWith("bce-auth-v1/", StringComparison.Ordinal));
         Assert.Contains(sent, a => a.StartsWith("Bearer ", StringComparison.Ordinal));
-        var lines = logs.Lines.Select(l => l.Message).ToList();
+        var lines = logs.GetSnapshot().Select(l => l.Message).ToList();
         Assert.Contains(lines, l => l.Contains("v2/chat/completions", StringComparison.Ordinal));
         foreach (var line in lines)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
@@ -18,13 +19,9 @@ public sealed class TelemetryTests
         var emulatorOptions = new QianfanEmulatorOptions();
         emulatorOptions.CustomEndpoints.Add(model);
         await using var emulator = await QianfanEmulator.StartAsync(emulatorOptions);
-        using var client = new QianfanClient(new QianfanOptions
-        {
-            BaseUrl = emulator.BaseUri,
-            ApiKey = emulator.ApiKey,
-            SecretKey = emulator.SecretKey,
-            Retry = new QianfanRetryOptions { MaxRetries = 0 },
-        });
+        using var client = new QianfanClient(
+            new QianfanCredentials { ApiKey = emulator.ApiKey, SecretKey = emulator.SecretKey },
+            new QianfanOptions { BaseUrl = emulator.BaseUri, Retry = new RetryOptions { MaxRetries = 0 } });
 
         var activities = new ConcurrentQueue<Activity>();
         using var activityListener = new ActivityListener

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Qianfan.Sdk.Emulator;
 
 namespace Qianfan.Sdk.IntegrationTests.Emulator;
@@ -40,7 +41,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task Chat_TokenPastItsLifetime_Is111()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         var token = await session.GetTokenAsync();
 

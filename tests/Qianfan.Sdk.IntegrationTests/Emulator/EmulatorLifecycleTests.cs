@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Qianfan.Sdk.Emulator;
 
 namespace Qianfan.Sdk.IntegrationTests.Emulator;
@@ -64,16 +65,17 @@ public sealed class EmulatorLifecycleTests
     [Fact]
     public async Task LoggerFactory_ReceivesMaskedRequestLines()
     {
-        using var sink = new ListLoggerProvider();
-        using var factory = LoggerFactory.Create(builder => builder.AddProvider(sink));
+        var logs = new FakeLogCollector();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(new FakeLoggerProvider(logs)));
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { LoggerFactory = factory });
 
         var token = await session.GetTokenAsync();
         await session.ChatAsync(EmulatorSession.UserBody("hi"), token: token);
 
-        Assert.Contains(sink.Lines, line => line.Contains("/oauth/2.0/token", StringComparison.Ordinal));
-        Assert.Contains(sink.Lines, line => line.Contains("access_token=***", StringComparison.Ordinal));
-        Assert.DoesNotContain(sink.Lines, line => line.Contains(session.Emulator.SecretKey, StringComparison.Ordinal));
-        Assert.DoesNotContain(sink.Lines, line => line.Contains(token, StringComparison.Ordinal));
+        var lines = logs.GetSnapshot().Select(r => r.Message).ToList();
+        Assert.Contains(lines, line => line.Contains("/oauth/2.0/token", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("access_token=***", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(session.Emulator.SecretKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(token, StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Emulator.Iam;
 
@@ -91,7 +92,7 @@ public sealed class IamSignatureTests
     [Fact]
     public async Task SignedCall_PastItsExpiration_IsError14()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         var signedAt = clock.GetUtcNow();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Qianfan.Sdk.Emulator;
 
 namespace Qianfan.Sdk.IntegrationTests.Emulator;
@@ -42,7 +43,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Headers_RefillOnceTheMinuteHasPassed()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         var token = await session.GetTokenAsync();
 
@@ -74,7 +75,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task RpmLimit_RefusesWith336501UntilTheWindowMoves()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         session.Scenarios.RpmLimit = 2;
         var token = await session.GetTokenAsync();
@@ -100,7 +101,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task TpmLimit_RefusesWith336502WhenThePromptWouldPassIt()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         session.Scenarios.TpmLimit = 30;
         var token = await session.GetTokenAsync();
@@ -122,7 +123,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task QpsLimit_RefusesWithError18WithinOneSecond()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var session = await EmulatorSession.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         session.Scenarios.QpsLimit = 2;
         var token = await session.GetTokenAsync();

@@ -10,7 +10,7 @@ public sealed class BearerTokenTests
     [Fact]
     public async Task SignedRequest_IssuesTokenInTheDocumentedShape()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
 
         using var request = session.SignedTokenRequest("3600", at: clock.GetUtcNow());
@@ -48,7 +48,7 @@ public sealed class BearerTokenTests
     [InlineData("99999999999999999999999", "2026-03-31T08:30:15.000Z")]
     public async Task ExpireInSeconds_SetsTheExpiry(string? expireInSeconds, string expireTime)
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
 
         var body = await session.IssueBearerTokenAsync(expireInSeconds, clock.GetUtcNow());
@@ -59,7 +59,7 @@ public sealed class BearerTokenTests
     [Fact]
     public async Task CreateTime_IsTakenToTheWholeSecond()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         clock.Advance(TimeSpan.FromMilliseconds(750));
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
 
@@ -178,7 +178,7 @@ public sealed class BearerTokenTests
     [Fact]
     public async Task SignaturePastItsExpiration_IsAccessDenied()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         var signedAt = clock.GetUtcNow();
         clock.Advance(TimeSpan.FromSeconds(301));
@@ -193,7 +193,7 @@ public sealed class BearerTokenTests
     [Fact]
     public async Task IssuedToken_WorksForV2UntilItsExpireTime()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
         var token = (await session.IssueBearerTokenAsync("60", clock.GetUtcNow())).GetProperty("token").GetString()!;
 
@@ -211,7 +211,7 @@ public sealed class BearerTokenTests
     [Fact]
     public async Task CreateBearerToken_IssuesAWorkingTokenWithoutARequest()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
 
         var token = session.Emulator.CreateBearerToken(TimeSpan.FromMinutes(1));

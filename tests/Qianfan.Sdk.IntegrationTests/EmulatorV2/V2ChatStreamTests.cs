@@ -13,7 +13,7 @@ public sealed class V2ChatStreamTests
     [Fact]
     public async Task Stream_SendsOneChunkPerSentenceThenDone()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
 
         var events = await session.StreamAsync(V2Session.UserBody("你好", ""","stream":true"""));

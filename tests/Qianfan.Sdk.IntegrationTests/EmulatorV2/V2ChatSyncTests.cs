@@ -13,7 +13,7 @@ public sealed class V2ChatSyncTests
     [Fact]
     public async Task Answer_HasTheOpenAiShape()
     {
-        var clock = new TestClock();
+        var clock = V2Session.Clock();
         await using var session = await V2Session.StartAsync(new QianfanEmulatorOptions { TimeProvider = clock });
 
         using var response = await session.PostChatAsync(V2Session.UserBody("你好"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Emulator;
 
@@ -28,6 +29,9 @@ internal sealed class V2Session : IAsyncDisposable
     public HttpClient Http { get; }
 
     public EmulatorScenarios Scenarios => Emulator.Scenarios;
+
+    /// <summary>A clock the test moves by hand, starting at 2026-03-01T08:30:15Z (the dates the tests expect count from it).</summary>
+    public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 3, 1, 8, 30, 15, TimeSpan.Zero));
 
     public static async Task<V2Session> StartAsync(QianfanEmulatorOptions? options = null) =>
         new(await QianfanEmulator.StartAsync(options ?? new QianfanEmulatorOptions(), CancellationToken.None));

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Emulator;
 
 namespace Qianfan.Sdk.IntegrationTests.Resilience;
@@ -7,7 +9,7 @@ namespace Qianfan.Sdk.IntegrationTests.Resilience;
 /// <summary>An emulator and a client pointed at it, with retry waits short enough for tests.</summary>
 internal sealed class ResilienceHarness : IAsyncDisposable
 {
-    private ResilienceHarness(QianfanEmulator emulator, QianfanClient client, CapturingLoggerProvider logs)
+    private ResilienceHarness(QianfanEmulator emulator, QianfanClient client, FakeLogCollector logs)
     {
         Emulator = emulator;
         Client = client;
@@ -18,23 +20,24 @@ internal sealed class ResilienceHarness : IAsyncDisposable
 
     public QianfanClient Client { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    /// <summary>Every log record the client wrote, Trace and up.</summary>
+    public FakeLogCollector Logs { get; }
 
-    public static async Task<ResilienceHarness> StartAsync(Action<QianfanOptions>? configure = null)
+    public static async Task<ResilienceHarness> StartAsync(Action<QianfanOptions>? configure = null, Action<QianfanCredentials>? credentials = null)
     {
         var emulator = await QianfanEmulator.StartAsync();
+        var keys = new QianfanCredentials { ApiKey = emulator.ApiKey, SecretKey = emulator.SecretKey };
+        credentials?.Invoke(keys);
         var options = new QianfanOptions
         {
             BaseUrl = emulator.BaseUri,
-            ApiKey = emulator.ApiKey,
-            SecretKey = emulator.SecretKey,
             Timeout = TimeSpan.FromSeconds(10),
-            Retry = new QianfanRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
+            Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) },
         };
         configure?.Invoke(options);
-        var logs = new CapturingLoggerProvider();
-        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        return new ResilienceHarness(emulator, new QianfanClient(options, loggerFactory: loggerFactory), logs);
+        var logs = new FakeLogCollector();
+        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        return new ResilienceHarness(emulator, new QianfanClient(keys, options, loggerFactory: loggerFactory), logs);
     }
 
     public static ChatRequest Ask(string message) => new() { Messages = { ChatMessage.User(message) } };

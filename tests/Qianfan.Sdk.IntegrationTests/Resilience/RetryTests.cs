@@ -77,7 +77,7 @@ public sealed class RetryTests
     [Fact]
     public async Task WrongCredentials_AreNeverRetried()
     {
-        await using var harness = await StartAsync(o => o.SecretKey = "wrong-secret");
+        await using var harness = await StartAsync(credentials: c => c.SecretKey = "wrong-secret");
 
         var error = await Assert.ThrowsAsync<QianfanAuthenticationException>(() => harness.Client.Chat.CompleteAsync(Ask("hi")));
 
@@ -225,7 +225,7 @@ public sealed class RetryTests
 
         await harness.Client.Chat.CompleteAsync(Ask("记录重试"));
 
-        var retries = harness.Logs.Lines.Where(l => l.Message.StartsWith("Retrying chat/", StringComparison.Ordinal)).ToList();
+        var retries = harness.Logs.GetSnapshot().Where(l => l.Message.StartsWith("Retrying chat/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, retries.Count);
         Assert.All(retries, l =>
         {

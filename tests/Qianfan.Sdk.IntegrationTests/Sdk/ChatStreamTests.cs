@@ -85,10 +85,12 @@ public sealed class ChatStreamTests
     {
         await using var emu = await SdkHarness.StartEmulatorAsync();
         var options = SdkHarness.Options(emu, singleAttempt: true);
-        options.Timeout = TimeSpan.FromSeconds(1); // bounds the wait for the first piece only
-        using var client = new QianfanClient(options);
+        // Timeout bounds the wait for the first piece, and (as StreamIdleTimeout is not set) each later gap; not the
+        // whole stream. Gaps of 600 ms leave a loaded machine 1.4 s of slack on each bound.
+        options.Timeout = TimeSpan.FromSeconds(2);
+        using var client = new QianfanClient(SdkHarness.Credentials(emu), options);
         await client.Chat.CompleteAsync(SdkHarness.Ask("warm up")); // token and connection ready
-        emu.Scenarios.StreamSentenceDelay = TimeSpan.FromMilliseconds(400);
+        emu.Scenarios.StreamSentenceDelay = TimeSpan.FromMilliseconds(600);
         const string Question = "One. Two. Three. Four.";
         var watch = Stopwatch.StartNew();
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Emulator;
-using Qianfan.Sdk.Http;
 using Qianfan.Sdk.Models;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.IntegrationTests.Sdk;
 
@@ -28,7 +28,7 @@ public sealed class ChatSyncTests
         Assert.False(reply.NeedClearHistory);
         Assert.Null(reply.BanRound);
 
-        var usage = Assert.IsType<ChatUsage>(reply.Usage);
+        var usage = Assert.IsType<TokenUsage>(reply.Usage);
         Assert.True(usage.PromptTokens > 0);
         Assert.True(usage.CompletionTokens > 0);
         Assert.Equal(usage.PromptTokens + usage.CompletionTokens, usage.TotalTokens);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Web;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Emulator;
 
 namespace Qianfan.Sdk.IntegrationTests.Sdk;
@@ -15,27 +16,37 @@ internal static class SdkHarness
     public static Task<QianfanEmulator> StartEmulatorAsync(QianfanEmulatorOptions? options = null) =>
         QianfanEmulator.StartAsync(options ?? new QianfanEmulatorOptions(), CancellationToken.None);
 
-    /// <summary>Options pointing at <paramref name="emulator"/> with its credentials.</summary>
+    /// <summary>The application keys of <paramref name="emulator"/>, exchanged for V1 access tokens.</summary>
+    public static QianfanCredentials Credentials(QianfanEmulator emulator) => new()
+    {
+        ApiKey = emulator.ApiKey,
+        SecretKey = emulator.SecretKey,
+    };
+
+    /// <summary>Options pointing at <paramref name="emulator"/>.</summary>
     /// <param name="emulator">The emulator to talk to.</param>
     /// <param name="singleAttempt">True for tests that assert how one failed attempt is mapped: no retries.</param>
     public static QianfanOptions Options(QianfanEmulator emulator, bool singleAttempt = false)
     {
-        var options = new QianfanOptions
-        {
-            BaseUrl = emulator.BaseUri,
-            ApiKey = emulator.ApiKey,
-            SecretKey = emulator.SecretKey,
-        };
+        var options = new QianfanOptions { BaseUrl = emulator.BaseUri };
         if (singleAttempt)
         {
-            options.Retry = new QianfanRetryOptions { MaxRetries = 0 };
+            options.Retry = new RetryOptions { MaxRetries = 0 };
         }
 
         return options;
     }
 
     public static QianfanClient Client(QianfanEmulator emulator, bool singleAttempt = false) =>
-        new(Options(emulator, singleAttempt));
+        new(Credentials(emulator), Options(emulator, singleAttempt));
+
+    /// <summary>A client for <paramref name="emulator"/>'s V2 API (<c>/v2/chat/completions</c>) with its V2 API key.</summary>
+    public static QianfanClient V2Client(QianfanEmulator emulator, bool singleAttempt = false)
+    {
+        var options = Options(emulator, singleAttempt);
+        options.V2BaseUrl = emulator.BaseUri;
+        return new QianfanClient(new QianfanCredentials { V2ApiKey = emulator.V2ApiKey }, options);
+    }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="Soon"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition)
@@ -55,10 +66,15 @@ internal static class SdkHarness
         return request;
     }
 
+    public static ChatCompletionRequest AskV2(string message, string model = "ernie-lite-8k") =>
+        new(model) { Messages = { ChatMessage.User(message) } };
+
     /// <summary>The emulator's built-in reply to <paramref name="message"/> (it quotes the last user message).</summary>
     public static string DefaultReply(string message) => $"这是千帆模拟器的回答。你说的是：{message}。祝你一切顺利！";
 
     public static List<RecordedRequest> ChatRequests(this QianfanEmulator emulator) => [.. emulator.Requests.Where(r => r.IsChat)];
+
+    public static List<RecordedRequest> V2ChatRequests(this QianfanEmulator emulator) => [.. emulator.Requests.Where(r => r.IsV2Chat)];
 
     public static List<RecordedRequest> TokenRequests(this QianfanEmulator emulator) => [.. emulator.Requests.Where(r => r.IsTokenRequest)];
 

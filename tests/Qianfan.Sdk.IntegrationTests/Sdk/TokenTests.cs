@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
 
@@ -12,7 +13,7 @@ public sealed class TokenTests
         await using var emu = await SdkHarness.StartEmulatorAsync();
         using var handler = new TokenCapturingHandler();
         using var http = new HttpClient(handler);
-        using var client = new QianfanClient(SdkHarness.Options(emu), http);
+        using var client = new QianfanClient(SdkHarness.Credentials(emu), SdkHarness.Options(emu), http);
 
         for (var i = 0; i < 3; i++)
         {
@@ -59,7 +60,7 @@ public sealed class TokenTests
         await using var emu = await SdkHarness.StartEmulatorAsync();
         using var handler = new TokenCapturingHandler();
         using var http = new HttpClient(handler);
-        using var client = new QianfanClient(SdkHarness.Options(emu), http);
+        using var client = new QianfanClient(SdkHarness.Credentials(emu), SdkHarness.Options(emu), http);
         emu.Scenarios.ExpireTokensAfterCalls = 2;
 
         await client.Chat.CompleteAsync(SdkHarness.Ask("one"));
@@ -119,9 +120,11 @@ public sealed class TokenTests
     [Fact]
     public async Task TokenNearItsExpiry_IsRenewedBeforeTheCall_WithoutA111()
     {
-        var clock = new ManualClock();
+        // One clock for both: the token's lifetime is crossed without waiting. The client's timeouts run on it too, so
+        // they cannot pass here; these calls are answered at once.
+        var clock = new FakeTimeProvider();
         await using var emu = await SdkHarness.StartEmulatorAsync(new QianfanEmulatorOptions { TimeProvider = clock });
-        using var client = new QianfanClient(SdkHarness.Options(emu), timeProvider: clock);
+        using var client = new QianfanClient(SdkHarness.Credentials(emu), SdkHarness.Options(emu), timeProvider: clock);
 
         await client.Chat.CompleteAsync(SdkHarness.Ask("one"));
         clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(4)); // inside the 5-minute refresh margin
@@ -170,17 +173,17 @@ public sealed class TokenTests
     public async Task WrongCredentials_ThrowAuthenticationException_AndNoChatIsSent(bool wrongApiKey, string description)
     {
         await using var emu = await SdkHarness.StartEmulatorAsync();
-        var options = SdkHarness.Options(emu, singleAttempt: true);
+        var credentials = SdkHarness.Credentials(emu);
         if (wrongApiKey)
         {
-            options.ApiKey = "not-the-api-key";
+            credentials.ApiKey = "not-the-api-key";
         }
         else
         {
-            options.SecretKey = "not-the-secret-key";
+            credentials.SecretKey = "not-the-secret-key";
         }
 
-        using var client = new QianfanClient(options);
+        using var client = new QianfanClient(credentials, SdkHarness.Options(emu, singleAttempt: true));
 
         var ex = await Assert.ThrowsAsync<QianfanAuthenticationException>(() => client.Chat.CompleteAsync(SdkHarness.Ask("hi")));
 
@@ -198,9 +201,9 @@ public sealed class TokenTests
     public async Task WrongSecretKey_OnAStream_ThrowsBeforeAnyChunk()
     {
         await using var emu = await SdkHarness.StartEmulatorAsync();
-        var options = SdkHarness.Options(emu, singleAttempt: true);
-        options.SecretKey = "not-the-secret-key";
-        using var client = new QianfanClient(options);
+        var credentials = SdkHarness.Credentials(emu);
+        credentials.SecretKey = "not-the-secret-key";
+        using var client = new QianfanClient(credentials, SdkHarness.Options(emu, singleAttempt: true));
         var received = 0;
 
         var ex = await Assert.ThrowsAsync<QianfanAuthenticationException>(async () =>

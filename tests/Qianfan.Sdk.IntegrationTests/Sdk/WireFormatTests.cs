@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Core;
 
 namespace Qianfan.Sdk.IntegrationTests.Sdk;
 
@@ -75,13 +76,14 @@ public sealed class WireFormatTests
         Assert.Equal(1, server.Requests);
     }
 
-    private static QianfanClient Client(RawHttpServer server) => new(new QianfanOptions
-    {
-        BaseUrl = server.BaseUrl,
-        AccessToken = "wire-token",
-        Retry = new QianfanRetryOptions { MaxRetries = 0 },
-        Timeout = TimeSpan.FromSeconds(20),
-    });
+    private static QianfanClient Client(RawHttpServer server) => new(
+        new QianfanCredentials { AccessToken = "wire-token" },
+        new QianfanOptions
+        {
+            BaseUrl = server.BaseUrl,
+            Retry = new RetryOptions { MaxRetries = 0 },
+            Timeout = TimeSpan.FromSeconds(20),
+        });
 
     private static ChatRequest Ask() => new("ERNIE-Speed-8K") { Messages = { ChatMessage.User("hi") } };
 

@@ -3,10 +3,11 @@ using Qianfan.Sdk.Chat;
 namespace Qianfan.Sdk.IntegrationTests.Sdk;
 
 /// <summary>
-/// A client on its own handler reuses the cancellation sources of finished attempts. Whatever happens to a source
-/// afterwards (its old caller cancelling, a new attempt timing out) must not reach the call it served or a later one.
+/// Each call's cancellation and timeouts are its own: a caller cancelling after its call ended, or other calls timing
+/// out, must not reach a later call or a stream still being read. (These began as guards for the pooled timeout
+/// sources the SDK had before the shared pipeline; the pipeline makes a source per attempt, and they still hold.)
 /// </summary>
-public sealed class TimeoutSourceReuseTests
+public sealed class CallIsolationTests
 {
     [Fact]
     public async Task CallerCancellingAfterItsCallSucceeded_DoesNotCancelALaterCall()
@@ -36,10 +37,10 @@ public sealed class TimeoutSourceReuseTests
             Assert.True(await chunks.MoveNextAsync().AsTask().WaitAsync(SdkHarness.Soon));
             var received = new List<ChatChunk> { chunks.Current };
 
-            // Another client's attempts take the freed sources and time out, cancelling them.
+            // Another client's attempts time out meanwhile.
             var options = SdkHarness.Options(emu, singleAttempt: true);
             options.Timeout = TimeSpan.FromMilliseconds(200);
-            using var impatient = new QianfanClient(options);
+            using var impatient = new QianfanClient(SdkHarness.Credentials(emu), options);
             emu.Scenarios.DelayNextChatResponses(3, TimeSpan.FromSeconds(2));
             for (var i = 0; i < 3; i++)
             {
