@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Qianfan.Sdk.Chat;
 
-namespace Qianfan.Samples.Console;
+namespace Qianfan.Samples.Console.Commands.Chat;
 
 /// <summary>V2 chat completions with the history kept here: system message first, then each user and assistant turn.</summary>
-internal sealed class V2ChatSession(ChatCompletionsClient client, CliOptions options) : IChatSession
+internal sealed class V2ChatSession(ChatCompletionsClient client, ChatOptions options) : IChatSession
 {
     private readonly List<ChatMessage> _history = options.System is { } system ? [ChatMessage.System(system)] : [];
 

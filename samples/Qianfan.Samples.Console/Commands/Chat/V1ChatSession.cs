@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Qianfan.Sdk.Chat;
 
-namespace Qianfan.Samples.Console;
+namespace Qianfan.Samples.Console.Commands.Chat;
 
 /// <summary>V1 chat through the SDK's <see cref="ChatConversation"/>, which keeps and clears the history itself.</summary>
 internal sealed class V1ChatSession(ChatConversation conversation) : IChatSession

@@ -1,6 +1,6 @@
 using Qianfan.Sdk;
 
-namespace Qianfan.Samples.Console;
+namespace Qianfan.Samples.Console.Cli;
 
 /// <summary>Says which credentials a run uses, by the variables' names only, never their values.</summary>
 internal static class CredentialSource

@@ -1,4 +1,4 @@
-namespace Qianfan.Samples.Console;
+namespace Qianfan.Samples.Console.Commands.Chat;
 
 /// <summary>One conversation with a chat API, keeping its history; the CLI runs V1 and V2 through it alike.</summary>
 internal interface IChatSession

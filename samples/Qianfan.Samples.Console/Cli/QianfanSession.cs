@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qianfan.Sdk;
+using Qianfan.Sdk.Emulator;
+using Qianfan.Sdk.Models;
+
+namespace Qianfan.Samples.Console.Cli;
+
+/// <summary>
+/// A command's connection to Qianfan: credentials and settings from the <c>QIANFAN_*</c> variables, or, when no
+/// credential at all is set, the offline emulator started in this process (a half-given pair is reported, not
+/// replaced). <c>--verbose</c> logs HTTP activity to stderr, secrets never included.
+/// </summary>
+internal sealed class QianfanSession : IAsyncDisposable
+{
+    private readonly QianfanEmulator? _emulator;
+    private readonly ILoggerFactory _loggers;
+
+    private QianfanSession(QianfanClient client, QianfanEmulator? emulator, ILoggerFactory loggers)
+    {
+        Client = client;
+        _emulator = emulator;
+        _loggers = loggers;
+    }
+
+    public QianfanClient Client { get; }
+
+    /// <summary>Opens the session for <paramref name="api"/> (<c>v1</c> or <c>v2</c>, for the verbose notice).</summary>
+    /// <param name="customEndpoint">A V1 custom service the emulator should serve, when it is used.</param>
+    public static async Task<QianfanSession> OpenAsync(string api, bool verbose, string? customEndpoint, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = QianfanOptions.FromEnvironment();
+        var credentials = QianfanCredentials.FromEnvironment();
+        var loggers = verbose
+            ? LoggerFactory.Create(logging => logging
+                .SetMinimumLevel(LogLevel.Debug)
+                .AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddSimpleConsole(c => c.SingleLine = true)
+                .AddFilter("Microsoft", LogLevel.Warning))
+            : NullLoggerFactory.Instance;
+
+        QianfanEmulator? emulator = null;
+        try
+        {
+            if (new[] { credentials.ApiKey, credentials.SecretKey, credentials.AccessToken, credentials.IamAccessKey, credentials.IamSecretKey, credentials.V2ApiKey }.All(string.IsNullOrEmpty))
+            {
+                var emulatorOptions = new QianfanEmulatorOptions();
+                if (customEndpoint is not null)
+                {
+                    emulatorOptions.CustomEndpoints.Add(ModelSpec.ForCustomEndpoint(customEndpoint));
+                }
+
+                emulator = await QianfanEmulator.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
+                options.BaseUrl = emulator.BaseUri;
+                options.V2BaseUrl = emulator.BaseUri;
+                credentials.ApiKey = emulator.ApiKey;
+                credentials.SecretKey = emulator.SecretKey;
+                credentials.V2ApiKey = emulator.V2ApiKey;
+                await console.Error.WriteLineAsync($"notice: no Qianfan credentials are set; using the offline Qianfan emulator at {emulator.BaseUrl}").ConfigureAwait(false);
+            }
+            else if (verbose)
+            {
+                await console.Error.WriteLineAsync($"notice: authenticating with {CredentialSource.Describe(credentials, api)}").ConfigureAwait(false);
+            }
+
+            return new QianfanSession(new QianfanClient(credentials, options, loggerFactory: loggers), emulator, loggers);
+        }
+        catch
+        {
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            loggers.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _loggers.Dispose();
+    }
+}
