@@ -1,6 +1,7 @@
 using Qianfan.Sdk;
 using Qianfan.Sdk.AI;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Embeddings;
 using Qianfan.Sdk.Models;
 
 #pragma warning disable IDE0130 // The extensions live where Microsoft.Extensions.AI's users look for them, as the OpenAI provider's do.
@@ -28,6 +29,31 @@ public static class QianfanAIExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         return new V2ChatClient(client, modelId, null, null);
+    }
+
+    /// <summary>V2 embeddings for <paramref name="modelId"/> (e.g. <c>embedding-v1</c>, <c>bge-large-zh</c>) as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> AsIEmbeddingGenerator(this QianfanClient client, string modelId = EmbeddingModels.Default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        var embeddings = client.EmbeddingsV2;
+        return new EmbeddingGenerator((model, texts, ct) => embeddings.EmbedAllAsync(model, texts, cancellationToken: ct), modelId, client.V2Endpoint, client);
+    }
+
+    /// <summary>V2 embeddings for <paramref name="modelId"/> as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> AsIEmbeddingGenerator(this EmbeddingsV2Client client, string modelId = EmbeddingModels.Default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        return new EmbeddingGenerator((model, texts, ct) => client.EmbedAllAsync(model, texts, cancellationToken: ct), modelId, null, client);
+    }
+
+    /// <summary>V1 embeddings for <paramref name="model"/> (<c>Embedding-V1</c>, <c>bge-large-zh</c>, <c>tao-8k</c> …) as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> AsIEmbeddingGenerator(this EmbeddingsClient client, string model = EmbeddingModels.Default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        return new EmbeddingGenerator((name, texts, ct) => client.EmbedAllAsync(name, texts, cancellationToken: ct), model, null, client);
     }
 
     /// <summary>V1 chat with a catalogued model (by name or alias; null for ERNIE-Lite-8K) as an <see cref="IChatClient"/>.</summary>
