@@ -37,6 +37,9 @@ internal abstract class ApiProfile
     /// <summary>The message of the platform's exception, without the code; other exceptions' type names are used instead.</summary>
     public abstract string? ErrorMessage(Exception exception);
 
+    /// <summary>How the API's event streams separate their events; standard server-sent events unless it says otherwise.</summary>
+    public virtual StreamFraming StreamFraming => StreamFraming.ServerSentEvents;
+
     /// <summary>Adds what the API needs on every request of this call (e.g. a streaming header); nothing by default.</summary>
     public virtual void Prepare(HttpRequestMessage request, in ApiCall call)
     {

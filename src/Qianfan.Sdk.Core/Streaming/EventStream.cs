@@ -47,7 +47,9 @@ internal sealed class EventStream<T> : IAsyncDisposable
         _callerLink = callerToken.CanBeCanceled
             ? callerToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _reads)
             : default;
-        _events = SseParser.Create(content, parser).EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
+        _events = profile.StreamFraming == StreamFraming.DataLines
+            ? new DataLineEvents<StreamEvent<T>>(content, parser, _reads.Token)
+            : SseParser.Create(content, parser).EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
     }
 
     /// <summary>The first item, read while opening; null when the stream ended at once with its end marker.</summary>
