@@ -6,7 +6,8 @@ namespace Qianfan.Samples.Console;
 internal static class CliParser
 {
     public const string Usage = """
-        usage: qianfan-chat chat [options] [MESSAGE]
+        usage: qianfan chat [options] [MESSAGE]
+           or, from a clone of the repository: dotnet run --project samples/Qianfan.Samples.Console -- chat [options] [MESSAGE]
 
         With MESSAGE, sends it once and prints the reply. Without, reads one message per line from stdin
         (until EOF or 'exit') and keeps the conversation's history.

@@ -21,7 +21,7 @@ try
 catch (Exception ex) when (ex is CliUsageException or ArgumentException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
-    Console.Error.WriteLine("run 'qianfan-chat --help' for usage");
+    Console.Error.WriteLine($"run '{CommandName.Current} --help' for usage");
     return ChatCommand.InvalidInput;
 }
 
