@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Emulator.CommandLine;
+using Qianfan.Sdk.Emulator.Hosting;
 
 namespace Qianfan.Sdk.Emulator;
 

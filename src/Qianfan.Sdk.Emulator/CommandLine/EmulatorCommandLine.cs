@@ -1,4 +1,5 @@
 using System.Globalization;
+using Qianfan.Sdk.Emulator.Hosting;
 
 namespace Qianfan.Sdk.Emulator.CommandLine;
 
