@@ -218,6 +218,7 @@ public sealed partial class PackageContentTests(PackagesFixture packages)
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"\bwarning\b", RegexOptions.IgnoreCase)]
+    /// <summary>A warning line of MSBuild, NuGet or a compiler; not the "0 Warning(s)" of a summary.</summary>
+    [GeneratedRegex(@"\bwarning\b(?!\(s\))", RegexOptions.IgnoreCase)]
     private static partial Regex WarningLine();
 }
