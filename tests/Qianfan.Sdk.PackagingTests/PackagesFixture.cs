@@ -20,7 +20,7 @@ public sealed class PackedFeed : ICollectionFixture<PackagesFixture>
 /// </summary>
 public sealed partial class PackagesFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     private readonly StringBuilder _emulatorOutput = new();
