@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Emulator.CommandLine;
+using Qianfan.Sdk.Emulator.Hosting;
 
 namespace Qianfan.Sdk.Emulator;
 
 /// <summary>
-/// The standalone server: <c>dotnet run --project src/Qianfan.Sdk.Emulator -- --port 8080</c> prints the base URL and
-/// the accepted credentials, then serves until Ctrl+C.
+/// The standalone server (the .NET tool <c>qianfan-emulator</c>, or <c>dotnet run --project src/Qianfan.Sdk.Emulator --</c>):
+/// <c>--port 8080</c> prints the base URL, every accepted credential and the routes, then serves until Ctrl+C.
 /// </summary>
 internal static class Program
 {
@@ -45,12 +46,7 @@ internal static class Program
 
         await using (emulator.ConfigureAwait(false))
         {
-            Console.WriteLine($"Qianfan emulator listening on {emulator.BaseUrl}");
-            Console.WriteLine($"API Key:    {emulator.ApiKey}");
-            Console.WriteLine($"Secret Key: {emulator.SecretKey}");
-            Console.WriteLine($"IAM AK/SK:  {emulator.IamAccessKey} / {emulator.IamSecretKey} (bce-auth-v1 signed calls)");
-            Console.WriteLine($"Token:      POST {emulator.BaseUrl}/oauth/2.0/token?grant_type=client_credentials&client_id=...&client_secret=...");
-            Console.WriteLine($"Chat:       POST {emulator.BaseUrl}/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/{{endpoint}}?access_token=...");
+            Console.WriteLine(Banner(emulator));
             Console.WriteLine("Press Ctrl+C to stop.");
             try
             {
@@ -63,6 +59,27 @@ internal static class Program
         }
 
         return 0;
+
+        static string Banner(QianfanEmulator emulator)
+        {
+            var url = emulator.BaseUrl;
+            return $"""
+                Qianfan emulator listening on {url}
+
+                Credentials it accepts:
+                  API Key / Secret Key (V1, OAuth token exchange):  {emulator.ApiKey} / {emulator.SecretKey}
+                  IAM Access Key / Secret Key (bce-auth-v1):        {emulator.IamAccessKey} / {emulator.IamSecretKey}
+                  V2 API key (Authorization: Bearer):               {emulator.V2ApiKey}
+
+                Routes:
+                {string.Join("\n", EmulatorRoutes.Lines.Select(line => "  " + line))}
+
+                For the SDK and the qianfan CLI:
+                  QIANFAN_BASE_URL={url} QIANFAN_V2_BASE_URL={url} QIANFAN_IAM_BASE_URL={url}
+                  QIANFAN_AK={emulator.ApiKey} QIANFAN_SK={emulator.SecretKey}   (V1)
+                  QIANFAN_API_KEY={emulator.V2ApiKey}   (V2)
+                """;
+        }
 
         void Stop(PosixSignalContext context)
         {

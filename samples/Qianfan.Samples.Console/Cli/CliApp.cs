@@ -44,12 +44,13 @@ internal static class CliApp
 
     private static string Usage(IReadOnlyList<ICliCommand> commands) =>
         $"""
-        usage: {CliErrors.ToolName} <command> [options]
+        usage: {CommandName.Tool} <command> [options]
+           or, from a clone of the repository: {CommandName.FromSource} <command> [options]
 
         commands:
         {string.Join("\n", commands.Select(c => $"  {c.Name,-10}{c.Summary}"))}
 
-        Run '{CliErrors.ToolName} <command> --help' for a command's options. With no QIANFAN_* credentials set,
+        Run '{CommandName.Current} <command> --help' for a command's options. With no QIANFAN_* credentials set,
         every command uses an offline emulator started in-process.
         """;
 }

@@ -10,15 +10,13 @@ namespace Qianfan.Samples.Console.Cli;
 /// </summary>
 internal static class CliErrors
 {
-    public const string ToolName = "qianfan";
-
     public static async Task<int> ReportAsync(Exception exception, CliConsole console, string? command)
     {
         var (message, exitCode) = Describe(exception);
         await console.Error.WriteLineAsync(message).ConfigureAwait(false);
         if (exception is CliUsageException)
         {
-            await console.Error.WriteLineAsync(command is null ? $"run '{ToolName} --help' for usage" : $"run '{ToolName} {command} --help' for usage").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(command is null ? $"run '{CommandName.Current} --help' for usage" : $"run '{CommandName.Current} {command} --help' for usage").ConfigureAwait(false);
         }
 
         return exitCode;

@@ -25,8 +25,12 @@ internal sealed class QianfanSession : IAsyncDisposable
 
     public QianfanClient Client { get; }
 
-    /// <summary>Opens the session for <paramref name="api"/> (<c>v1</c> or <c>v2</c>, for the verbose notice).</summary>
+    /// <summary>Opens the session, starting the emulator when no credential is set.</summary>
+    /// <param name="api"><c>v1</c> or <c>v2</c>, for the verbose notice naming the credentials used.</param>
+    /// <param name="verbose">Whether to log HTTP activity to stderr.</param>
     /// <param name="customEndpoint">A V1 custom service the emulator should serve, when it is used.</param>
+    /// <param name="console">Where notices go.</param>
+    /// <param name="cancellationToken">Stops the emulator's start.</param>
     public static async Task<QianfanSession> OpenAsync(string api, bool verbose, string? customEndpoint, CliConsole console, CancellationToken cancellationToken)
     {
         var options = QianfanOptions.FromEnvironment();

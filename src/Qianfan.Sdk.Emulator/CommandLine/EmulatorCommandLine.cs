@@ -1,14 +1,16 @@
 using System.Globalization;
+using Qianfan.Sdk.Emulator.Hosting;
 
 namespace Qianfan.Sdk.Emulator.CommandLine;
 
 /// <summary>Parses the standalone server's arguments; kept apart from <c>Main</c> so it can be tested.</summary>
 internal static class EmulatorCommandLine
 {
-    public const string Usage = """
-        Qianfan emulator: an offline look-alike of Baidu Qianfan's V1 chat service.
+    private const string Options = $"""
+        Qianfan emulator: an offline look-alike of Baidu Qianfan's service (V1 and V2) on loopback.
 
-        Usage: Qianfan.Sdk.Emulator [options]
+        Usage: qianfan-emulator [options]
+           or, from a clone of the repository: dotnet run --project src/Qianfan.Sdk.Emulator -- [options]
 
         Options:
           --host <address>       IP address to listen on (default 127.0.0.1; 'localhost' means 127.0.0.1)
@@ -17,12 +19,16 @@ internal static class EmulatorCommandLine
           --secret-key <key>     Secret Key (client_secret) to accept (default emulator-secret-key)
           --iam-access-key <ak>  IAM Access Key for bce-auth-v1 signed calls (default emulator-iam-access-key)
           --iam-secret-key <sk>  IAM Secret Key for bce-auth-v1 signed calls (default emulator-iam-secret-key)
+          --v2-api-key <key>     V2 API key to accept as Authorization: Bearer (default {QianfanEmulatorOptions.DefaultV2ApiKey})
           --verbose              log every request to the console
           -h, --help             show this help
 
-        Endpoints: POST /oauth/2.0/token and POST /rpc/2.0/ai_custom/v1/wenxinworkshop/chat/{endpoint}.
-        Stop with Ctrl+C.
+        On start it prints its URL and every credential it accepts; stop it with Ctrl+C.
         """;
+
+    /// <summary>The help: the options, then every route served (<see cref="EmulatorRoutes"/>).</summary>
+    public static string Usage { get; } =
+        Options + "\n\nRoutes:\n" + string.Join("\n", EmulatorRoutes.Lines.Select(line => "  " + line));
 
     public static EmulatorCommand Parse(IReadOnlyList<string> args)
     {
@@ -38,7 +44,7 @@ internal static class EmulatorCommandLine
                 case "--verbose":
                     verbose = true;
                     continue;
-                case "--host" or "--port" or "--api-key" or "--secret-key" or "--iam-access-key" or "--iam-secret-key":
+                case "--host" or "--port" or "--api-key" or "--secret-key" or "--iam-access-key" or "--iam-secret-key" or "--v2-api-key":
                     if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
                     {
                         return Fail(options, $"{arg} needs a value.");
@@ -78,6 +84,9 @@ internal static class EmulatorCommandLine
                 return null;
             case "--iam-secret-key":
                 options.IamSecretKey = value;
+                return null;
+            case "--v2-api-key":
+                options.V2ApiKey = value;
                 return null;
             default:
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)

@@ -21,7 +21,8 @@ internal sealed class ChatCommand : ICliCommand
     public IReadOnlyCollection<string> Options => ChatOptions.Valued;
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} chat [options] [MESSAGE]
+        usage: {CommandName.Tool} chat [options] [MESSAGE]
+           or, from a clone of the repository: {CommandName.FromSource} chat [options] [MESSAGE]
 
         With MESSAGE, sends it once and prints the reply. Without, reads one message per line from stdin
         (until EOF or 'exit') and keeps the conversation's history.
