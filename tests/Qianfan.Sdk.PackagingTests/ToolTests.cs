@@ -84,11 +84,16 @@ public sealed class ToolTests(PackagesFixture packages)
     {
         var help = await RunToolAsync("qianfan", ["--help"]);
         Assert.True(help.ExitCode == 0, help.ToString());
-        Assert.StartsWith("usage: qianfan chat [options] [MESSAGE]", help.StdOut, StringComparison.Ordinal);
+        Assert.StartsWith("usage: qianfan <command> [options]", help.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Run 'qianfan <command> --help'", help.StdOut, StringComparison.Ordinal);
+
+        var chatHelp = await RunToolAsync("qianfan", ["chat", "--help"]);
+        Assert.True(chatHelp.ExitCode == 0, chatHelp.ToString());
+        Assert.StartsWith("usage: qianfan chat [options] [MESSAGE]", chatHelp.StdOut, StringComparison.Ordinal);
 
         var mistake = await RunToolAsync("qianfan", ["chat", "--bogus"]);
         Assert.Equal(2, mistake.ExitCode);
-        Assert.Contains("run 'qianfan --help' for usage", mistake.StdErr, StringComparison.Ordinal);
+        Assert.Contains("run 'qianfan chat --help' for usage", mistake.StdErr, StringComparison.Ordinal);
     }
 
     private Task<ProcessResult> RunToolAsync(string command, string[] args, IReadOnlyDictionary<string, string>? environment = null) =>
