@@ -51,6 +51,8 @@ internal static class Program
             Console.WriteLine($"IAM AK/SK:  {emulator.IamAccessKey} / {emulator.IamSecretKey} (bce-auth-v1 signed calls)");
             Console.WriteLine($"Token:      POST {emulator.BaseUrl}/oauth/2.0/token?grant_type=client_credentials&client_id=...&client_secret=...");
             Console.WriteLine($"Chat:       POST {emulator.BaseUrl}/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/{{endpoint}}?access_token=...");
+            Console.WriteLine($"Also V1:    POST .../wenxinworkshop/{{completions,embeddings,reranker,text2image,tokenizer}}/{{endpoint}}?access_token=...");
+            Console.WriteLine($"V2:         POST {emulator.BaseUrl}/v2/{{chat/completions,embeddings,rerankers,images/generations}} (Authorization: Bearer {emulator.V2ApiKey})");
             Console.WriteLine("Press Ctrl+C to stop.");
             try
             {
