@@ -25,6 +25,9 @@ internal sealed class QianfanSession : IAsyncDisposable
 
     public QianfanClient Client { get; }
 
+    /// <summary>Whether the session talks to the emulator started in this process (it stops with the session).</summary>
+    public bool IsEmulated => _emulator is not null;
+
     /// <summary>Opens the session for <paramref name="api"/> (<c>v1</c> or <c>v2</c>, for the verbose notice).</summary>
     /// <param name="customEndpoint">A V1 custom service the emulator should serve, when it is used.</param>
     public static async Task<QianfanSession> OpenAsync(string api, bool verbose, string? customEndpoint, CliConsole console, CancellationToken cancellationToken)
