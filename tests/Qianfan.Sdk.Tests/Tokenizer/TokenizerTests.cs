@@ -52,6 +52,20 @@ public sealed class TokenizerTests
         Assert.Empty(fake.Requests);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Count_AnEmptyModelIsRejectedBeforeSending(string model)
+    {
+        using var fake = new FakeQianfan();
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Tokenizer.CountAsync("文本", model));
+
+        Assert.Equal("model", ex.ParamName);
+        Assert.Empty(fake.Requests);
+    }
+
     [Fact]
     public async Task Count_ErrorInA200BodyThrows()
     {
