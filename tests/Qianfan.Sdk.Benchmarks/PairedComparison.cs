@@ -89,6 +89,7 @@ public static class PairedComparison
             var allocations = await CompareAsync(
                 $"Embeddings decoding, {vectors} × {EmbeddingCorpus.Dimensions} floats (op = one reply)",
                 ("Hand-written", embeddings.HandWritten, 1),
+                ("Hand-written, whole body first", embeddings.HandWrittenWholeBody, 1),
                 ("Qianfan.Sdk V1", embeddings.Sdk, 1),
                 ("Qianfan.Sdk V2", embeddings.SdkV2, 1),
                 ("OpenAI SDK", embeddings.OpenAISdk, 1)).ConfigureAwait(false);
