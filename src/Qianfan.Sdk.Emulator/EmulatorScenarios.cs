@@ -26,6 +26,12 @@ namespace Qianfan.Sdk.Emulator;
 /// unsafe-input ones (<see cref="ClearHistoryTrigger"/>, <see cref="ClearHistoryOnNextChatCalls"/>) are V1 only;
 /// <see cref="DelayNextTokenResponses"/> also holds requests to the bearer-token endpoint.
 /// </para>
+/// <para>
+/// The other APIs — V1 completions, embeddings, rerank, text2image and tokenizer, V2 embeddings, rerankers and image
+/// generation — are "chat calls" for every scenario too, in the same order and sharing the same counts: the delays,
+/// random faults, resets, injected HTTP statuses, injected errors (in the V2 form on V2), token expiry, the QPS/RPM/TPM
+/// limits (a token count charges no tokens) and, for streamed completions, the stream scenarios and the unsafe-input ones.
+/// </para>
 /// </remarks>
 public sealed class EmulatorScenarios
 {

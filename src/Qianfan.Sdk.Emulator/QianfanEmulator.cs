@@ -10,7 +10,9 @@ namespace Qianfan.Sdk.Emulator;
 /// <summary>
 /// An offline look-alike of Baidu Qianfan's service on a loopback port: the V1 API (OAuth tokens, chat in sync and
 /// stream mode for every catalog endpoint and custom ones, <c>bce-auth-v1</c> signed calls), the V2 OpenAI-compatible
-/// chat API (<c>/v2/chat/completions</c>, with tools) and IAM's bearer-token endpoint (<c>/v1/BCE-BEARER/token</c>),
+/// chat API (<c>/v2/chat/completions</c>, with tools), the other model APIs (V1 completions, embeddings, rerank,
+/// text2image and tokenizer; V2 embeddings, rerankers and image generation, whose URLs it serves itself) and IAM's
+/// bearer-token endpoint (<c>/v1/BCE-BEARER/token</c>),
 /// with the service's validation and error codes, rate-limit headers, switchable <see cref="Scenarios"/> and a
 /// recording of every request. It behaves as the service's documentation describes, so a client tested against it is
 /// tested against the service's rules.

@@ -71,12 +71,14 @@ public sealed class QianfanEmulatorOptions
 
     /// <summary>
     /// Services deployed under their own API path (built with <see cref="ModelSpec.ForCustomEndpoint"/>), served
-    /// besides every <see cref="ModelCatalog"/> endpoint; one with a catalog endpoint's name replaces it.
+    /// besides every <see cref="ModelCatalog"/> endpoint; one with a catalog endpoint's name replaces it. They are served
+    /// as V1 completions (<c>completions/{endpoint}</c>) and text-to-image services (<c>text2image/{endpoint}</c>) too.
     /// </summary>
     public IList<ModelSpec> CustomEndpoints { get; } = new List<ModelSpec>();
 
     /// <summary>
-    /// Produces the reply text for a valid chat request, V1 or V2; <see langword="null"/> uses the built-in deterministic
+    /// Produces the reply text for a valid chat request, V1 or V2, and the continuation of a V1 completion (its prompt
+    /// as the one user message); <see langword="null"/> uses the built-in deterministic
     /// reply that quotes the last user message (for a V2 call whose last message is a tool result, a reply that quotes
     /// the result). Called once per answered request, possibly concurrently; not called for a V2 answer that is a tool call.
     /// </summary>

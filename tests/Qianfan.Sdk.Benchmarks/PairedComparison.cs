@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Qianfan.Sdk.Benchmarks.Support;
 
 namespace Qianfan.Sdk.Benchmarks;
 
@@ -15,13 +16,49 @@ public static class PairedComparison
     private const int WarmupRounds = 3;
     private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(200);
 
-    public static async Task<int> RunAsync()
+    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>embeddings</c>, <c>sync</c>, <c>first-chunk</c>); null runs all.</param>
+    public static async Task<int> RunAsync(string? only = null)
     {
+        bool Wants(string section) => only is null || string.Equals(only, section, StringComparison.OrdinalIgnoreCase);
         ReportRequestBytes();
         Console.WriteLine($"Paired comparison: {Rounds - WarmupRounds} measured rounds of alternating ~{BatchTarget.TotalMilliseconds:0} ms batches after {WarmupRounds} warm-up rounds; per op.");
         Console.WriteLine("| Comparison | Client | Time/op (fastest batch) | Time/op (median batch) | CPU/op (median) | Alloc/op | Ratio (fastest) | Ratio (median) | CPU ratio | Alloc ratio |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
+        if (Wants("streams"))
+        {
+            await CompareStreamsAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("embeddings"))
+        {
+            await CompareEmbeddingsAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("sync"))
+        {
+            await CompareSyncAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("first-chunk"))
+        {
+            var first = new TimeToFirstChunkBenchmarks();
+            first.Setup();
+            try
+            {
+                await CompareAsync("Time to first chunk (op = one stream opened)", ("Raw HttpClient", first.Raw, 1), ("Qianfan.Sdk", first.Sdk, 1)).ConfigureAwait(false);
+            }
+            finally
+            {
+                first.Cleanup();
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task CompareStreamsAsync()
+    {
         foreach (var chunks in new[] { 200, 2000 })
         {
             var decode = new StreamDecodingBenchmarks { Chunks = chunks };
@@ -39,7 +76,42 @@ public static class PairedComparison
                 decode.Cleanup();
             }
         }
+    }
 
+    /// <summary>The embeddings reply decoded four ways, then each one's bytes per vector: the reply's and the allocated.</summary>
+    private static async Task CompareEmbeddingsAsync()
+    {
+        var embeddings = new EmbeddingDecodingBenchmarks { Vectors = 16 };
+        embeddings.Setup();
+        try
+        {
+            var vectors = embeddings.Vectors;
+            var allocations = await CompareAsync(
+                $"Embeddings decoding, {vectors} × {EmbeddingCorpus.Dimensions} floats (op = one reply)",
+                ("Hand-written", embeddings.HandWritten, 1),
+                ("Hand-written, whole body first", embeddings.HandWrittenWholeBody, 1),
+                ("Qianfan.Sdk V1", embeddings.Sdk, 1),
+                ("Qianfan.Sdk V2", embeddings.SdkV2, 1),
+                ("OpenAI SDK", embeddings.OpenAISdk, 1)).ConfigureAwait(false);
+            var replyBytes = (double)EmbeddingCorpus.Reply(vectors).Length / vectors;
+            Console.WriteLine();
+            Console.WriteLine("| Embeddings, per vector | Reply bytes/vector | Allocated/vector (median) |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (name, allocated) in allocations)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {replyBytes:N0} B | {allocated / vectors:N0} B |"));
+            }
+
+            Console.WriteLine();
+        }
+        finally
+        {
+            embeddings.Cleanup();
+        }
+    }
+
+    private static async Task CompareSyncAsync()
+    {
         var sync = new SyncChatBenchmarks();
         sync.Setup();
         try
@@ -61,19 +133,6 @@ public static class PairedComparison
         {
             sync.Cleanup();
         }
-
-        var first = new TimeToFirstChunkBenchmarks();
-        first.Setup();
-        try
-        {
-            await CompareAsync("Time to first chunk (op = one stream opened)", ("Raw HttpClient", first.Raw, 1), ("Qianfan.Sdk", first.Sdk, 1)).ConfigureAwait(false);
-        }
-        finally
-        {
-            first.Cleanup();
-        }
-
-        return 0;
     }
 
     /// <summary>
@@ -96,7 +155,8 @@ public static class PairedComparison
         Console.WriteLine();
     }
 
-    private static async Task CompareAsync(string title, params (string Name, Func<Task<int>> Run, int OpsPerCall)[] clients)
+    /// <returns>Each client's median allocation per op.</returns>
+    private static async Task<List<(string Name, double AllocatedPerOp)>> CompareAsync(string title, params (string Name, Func<Task<int>> Run, int OpsPerCall)[] clients)
     {
         // Calibrate: calls per batch so each batch takes about BatchTarget.
         var calls = new int[clients.Length];
@@ -151,6 +211,7 @@ public static class PairedComparison
         var baseMedian = Median(wall[0]);
         var baseAlloc = Median(alloc[0]);
         var baseCpu = Median(cpu[0]);
+        var allocations = new List<(string Name, double AllocatedPerOp)>();
         for (var i = 0; i < clients.Length; i++)
         {
             var fastest = wall[i].Min();
@@ -160,7 +221,10 @@ public static class PairedComparison
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {(i == 0 ? title : "")} | {clients[i].Name} | {Micros(fastest)} | {Micros(median)} | {Micros(c)} | {a:N0} B | {fastest / baseFastest:0.00} | {median / baseMedian:0.00} | {c / baseCpu:0.00} | {a / baseAlloc:0.00} |"));
+            allocations.Add((clients[i].Name, a));
         }
+
+        return allocations;
     }
 
     private static string Micros(double us) => us >= 1000

@@ -5,7 +5,7 @@ using Qianfan.Sdk.Benchmarks.Support;
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*'            (all, short job)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*' --job dry  (smoke: each once)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --memory-check          (live heap while streaming)
-// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired                (alternating A/B batches)
+// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired [SECTION]      (alternating A/B batches; streams, embeddings, sync, first-chunk)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --alloc-profile         (sync chat's bytes by type)
 if (args is ["--memory-check"])
 {
@@ -17,9 +17,9 @@ if (args is ["--alloc-profile"])
     return await AllocationProfile.RunAsync();
 }
 
-if (args is ["--paired"])
+if (args is ["--paired", ..] && args.Length <= 2)
 {
-    return await PairedComparison.RunAsync();
+    return await PairedComparison.RunAsync(args.Length == 2 ? args[1] : null);
 }
 
 // Without a --job the run uses BenchmarkDotNet's short job (3 warm-ups, 3 iterations): the full default job takes

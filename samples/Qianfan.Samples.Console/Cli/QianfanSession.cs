@@ -25,6 +25,9 @@ internal sealed class QianfanSession : IAsyncDisposable
 
     public QianfanClient Client { get; }
 
+    /// <summary>Whether the session talks to the emulator started in this process (it stops with the session).</summary>
+    public bool IsEmulated => _emulator is not null;
+
     /// <summary>Opens the session, starting the emulator when no credential is set.</summary>
     /// <param name="api"><c>v1</c> or <c>v2</c>, for the verbose notice naming the credentials used.</param>
     /// <param name="verbose">Whether to log HTTP activity to stderr.</param>

@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Qianfan.Sdk.Emulator.Errors;
 using Qianfan.Sdk.Emulator.Hosting;
-using Qianfan.Sdk.Emulator.Iam;
-using Qianfan.Sdk.Emulator.OAuth;
 using Qianfan.Sdk.Emulator.Serialization;
 using Qianfan.Sdk.Models;
 
@@ -117,23 +115,7 @@ internal sealed class ChatEndpoint(EmulatorState state)
             return ServiceError.Of(ErrorCodes.InvalidHttpMethod);
         }
 
-        var token = context.Request.Query["access_token"].ToString();
-        if (token.Length == 0 && BceSignatureVerifier.IsSigned(context.Request))
-        {
-            return !BceSignatureVerifier.Verify(context.Request, state.IamAccessKey, state.IamSecretKey, state.TimeProvider.GetUtcNow())
-                ? ServiceError.Of(ErrorCodes.IamCertificationFailed)
-                : state.Scenarios.ChatErrors.TryTake(out var injectedError) ? injectedError : null;
-        }
-
-        switch (state.Tokens.Check(token, state.Scenarios.ExpireTokensAfterCalls))
-        {
-            case TokenCheck.Invalid:
-                return ServiceError.Of(ErrorCodes.AccessTokenInvalid);
-            case TokenCheck.Expired:
-                return ServiceError.Of(ErrorCodes.AccessTokenExpired);
-        }
-
-        return state.Scenarios.ChatErrors.TryTake(out var injected) ? injected : null;
+        return V1Access.Check(context.Request, state);
     }
 
     /// <summary>Parses and validates the body: error 336002 when it is not a JSON object, 336003 when a rule is broken.</summary>

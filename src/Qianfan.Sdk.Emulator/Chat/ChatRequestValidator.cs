@@ -99,7 +99,8 @@ internal static class ChatRequestValidator
         return null;
     }
 
-    private static string? ValidateParameters(JsonElement root, ModelSpec spec)
+    /// <summary>The body keys' rules (ranges, types, stop), shared with V1 completions; a key the model does not accept is named.</summary>
+    internal static string? ValidateParameters(JsonElement root, ModelSpec spec)
     {
         foreach (var property in root.EnumerateObject())
         {

@@ -9,9 +9,10 @@ namespace Qianfan.Sdk.Emulator.Chat;
 /// <summary>
 /// Writes an answer as the service streams it: one <c>data: {json}</c> event per sentence, each flushed to the
 /// socket at once, <c>is_end</c> true only on the last, which alone carries the final usage. Applies the stream
-/// scenarios: a pause between pieces, a cut before the end, a hold after piece 0.
+/// scenarios: a pause between pieces, a cut before the end, a hold after piece 0. V1 completions stream the same way,
+/// with <paramref name="objectType"/> <c>completion</c>.
 /// </summary>
-internal sealed class ChatStreamWriter(EmulatorState state)
+internal sealed class ChatStreamWriter(EmulatorState state, string objectType = "chat.completion")
 {
     public const string ContentType = "text/event-stream";
 
@@ -44,6 +45,7 @@ internal sealed class ChatStreamWriter(EmulatorState state)
             var piece = new ChatCompletionBody
             {
                 Id = answer.Id,
+                Object = objectType,
                 Created = state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
                 SentenceId = i,
                 IsEnd = isEnd,

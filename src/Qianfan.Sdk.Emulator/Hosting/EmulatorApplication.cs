@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Qianfan.Sdk.Emulator.Areas;
 using Qianfan.Sdk.Emulator.Chat;
 using Qianfan.Sdk.Emulator.OAuth;
 using Qianfan.Sdk.Emulator.V2;
@@ -13,7 +14,7 @@ namespace Qianfan.Sdk.Emulator.Hosting;
 /// <summary>
 /// Builds the Kestrel application: an empty builder (no appsettings, no environment variables, no console logging
 /// or Ctrl+C hook), one listener on the configured address, the recorder, then the routes: V1 token and chat, V2
-/// chat and the IAM bearer-token endpoint, and the fallback.
+/// chat and the IAM bearer-token endpoint, the other APIs (<see cref="AreaRoutes"/>), and the fallback.
 /// </summary>
 internal static class EmulatorApplication
 {
@@ -43,6 +44,7 @@ internal static class EmulatorApplication
         app.Map(ServicePaths.ChatRoute, new ChatEndpoint(state).HandleAsync);
         app.Map(V2Paths.ChatCompletions, new V2ChatEndpoint(state, v2).HandleAsync);
         app.Map(V2Paths.BearerToken, new BearerTokenEndpoint(state, v2).HandleAsync);
+        AreaRoutes.Map(app, options, state, v2);
         app.MapFallback(new FallbackEndpoint(state).HandleAsync);
         EmulatorRoutes.EnsureListed(app);
         return app;

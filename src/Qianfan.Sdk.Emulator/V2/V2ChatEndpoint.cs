@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Qianfan.Sdk.Emulator.Chat;
 using Qianfan.Sdk.Emulator.Errors;
 using Qianfan.Sdk.Emulator.Hosting;
-using Qianfan.Sdk.Emulator.Iam;
 using Qianfan.Sdk.Emulator.Serialization;
 
 namespace Qianfan.Sdk.Emulator.V2;
@@ -24,8 +21,6 @@ namespace Qianfan.Sdk.Emulator.V2;
 /// </remarks>
 internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
 {
-    private const string BearerScheme = "Bearer ";
-
     private readonly V2AnswerBuilder _answers = new(state, v2);
     private readonly V2StreamWriter _stream = new(state);
 
@@ -111,39 +106,7 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
     }
 
     /// <summary>The gateway's checks: POST, a valid credential, then any injected error.</summary>
-    private V2Error? CheckCall(HttpContext context)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return V2Error.MethodNotSupported();
-        }
-
-        if (!IsAuthenticated(context.Request))
-        {
-            return V2Error.IamCertificationFailed();
-        }
-
-        return state.Scenarios.ChatErrors.TryTake(out var injected) ? V2ErrorMapping.From(injected) : null;
-    }
-
-    private bool IsAuthenticated(HttpRequest request)
-    {
-        if (BceSignatureVerifier.IsSigned(request))
-        {
-            return BceSignatureVerifier.Verify(request, state.IamAccessKey, state.IamSecretKey, state.TimeProvider.GetUtcNow());
-        }
-
-        var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var key = authorization[BearerScheme.Length..].Trim();
-        return key.Length > 0
-            && (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(v2.V2ApiKey))
-                || v2.BearerTokens.IsValid(key));
-    }
+    private V2Error? CheckCall(HttpContext context) => V2Access.Check(context.Request, state, v2);
 
     /// <summary>Parses and validates the body: <c>malformed_json</c> when it is not a JSON object, else the validator's verdict.</summary>
     private V2ChatRequest? ReadRequest(HttpContext context, out V2Error? error)

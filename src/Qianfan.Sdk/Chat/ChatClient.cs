@@ -40,6 +40,7 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: false);
         var api = Api;
+        ChatTokenCheck.WarnIfOverLimit(_logger!, request, model);
         var reply = api.Pipeline.SendAsync(Call(request, model, stream: false), ChatJsonContext.Default.ChatResponse, cancellationToken);
         return model.IsGuess ? UnknownModel.Explain(reply, model.Name, ModelCatalog.SuggestV1) : reply;
     }
@@ -54,6 +55,7 @@ public class ChatClient
     {
         var model = ChatRequestValidator.Validate(request, stream: true);
         var api = Api;
+        ChatTokenCheck.WarnIfOverLimit(_logger!, request, model);
         var chunks = api.Pipeline.StreamAsync(Call(request, model, stream: true), V1Events.Parser(ChatJsonContext.Default.ChatChunk), cancellationToken);
         return model.IsGuess ? UnknownModel.Explain(chunks, model.Name, ModelCatalog.SuggestV1, cancellationToken) : chunks;
     }

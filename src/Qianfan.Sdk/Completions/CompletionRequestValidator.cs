@@ -17,6 +17,11 @@ internal static class CompletionRequestValidator
             throw Fail("prompt", "prompt must not be empty");
         }
 
+        if (request.Endpoint?.MaxInputCharacters is { } limit && CountCharacters(request.Prompt) is var length && length > limit)
+        {
+            throw Fail("prompt", $"prompt must be at most {limit} characters for {request.Endpoint.Name}, was {length}");
+        }
+
         CheckRange("temperature", request.Temperature, 0, 1, lowerOpen: true);
         CheckRange("top_p", request.TopP, 0, 1);
         CheckRange("penalty_score", request.PenaltyScore, 1, 2);

@@ -43,6 +43,10 @@ public sealed class CompletionResponse : ServiceResult
     [JsonPropertyName("usage")]
     public TokenUsage? Usage { get; init; }
 
+    /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
+    [JsonIgnore]
+    public RateLimitInfo? RateLimit => Response is { } response ? RateLimitInfo.FromHeaders(response.Headers) : null;
+
     internal override string? BodyId => Id;
 
     internal override UsageCounts? ReportedUsage => Usage?.Counts;

@@ -31,6 +31,10 @@ public sealed class EmbeddingResponse : ServiceResult
     [JsonIgnore]
     public IReadOnlyList<float[]> Vectors => field ??= [.. Data.OrderBy(d => d.Index).Select(d => d.Embedding)];
 
+    /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
+    [JsonIgnore]
+    public RateLimitInfo? RateLimit => Response is { } response ? RateLimitInfo.FromHeaders(response.Headers) : null;
+
     internal override string? BodyId => Id;
 
     internal override UsageCounts? ReportedUsage => Usage?.Counts;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Protocol;
+using Qianfan.Sdk.Tokenizer;
 
 namespace Qianfan.Sdk.Embeddings;
 
@@ -11,6 +12,14 @@ internal static class EmbeddingsCall
     public static Task<EmbeddingResponse> SendAsync(QianfanApi api, ILogger logger, bool v2, EmbeddingRequest request, CancellationToken cancellationToken)
     {
         var spec = EmbeddingRequestValidator.Validate(request);
+        if (spec is not null && logger.IsEnabled(LogLevel.Warning))
+        {
+            for (var i = 0; i < request.Input.Count; i++)
+            {
+                TokenLimitWarning.Check(logger, spec.Name, $"input[{i}]", spec.MaxTokens, request.Input[i], TokenEstimator.Estimate);
+            }
+        }
+
         string url, target;
         if (v2)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Images;
 
@@ -18,7 +19,15 @@ public sealed class ImageGenerationResponse : ServiceResult
     [JsonPropertyName("data")]
     public IReadOnlyList<GeneratedImage> Images { get; init => field = value ?? []; } = [];
 
+    /// <summary>The tokens the prompt counted, where the service reports them.</summary>
+    [JsonPropertyName("usage")]
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
+    [JsonIgnore]
+    public RateLimitInfo? RateLimit => Response is { } response ? RateLimitInfo.FromHeaders(response.Headers) : null;
+
     internal override string? BodyId => Id;
 
-    internal override UsageCounts? ReportedUsage => null;
+    internal override UsageCounts? ReportedUsage => Usage?.Counts;
 }

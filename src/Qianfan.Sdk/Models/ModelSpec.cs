@@ -36,7 +36,10 @@ public sealed class ModelSpec
     /// <summary>The most characters that message contents plus <c>system</c> may hold; <see langword="null"/> when unknown.</summary>
     public int? MaxInputCharacters { get; }
 
-    /// <summary>The most input tokens the model takes, as documented; the service counts tokens, the SDK does not.</summary>
+    /// <summary>
+    /// The most input tokens the model takes, as documented. Only the service counts tokens exactly: V1 chat estimates
+    /// them offline (<c>Tokenizer.TokenEstimator</c>) and logs a Warning when the estimate is over this limit, but sends.
+    /// </summary>
     public int? MaxInputTokens { get; }
 
     /// <summary>

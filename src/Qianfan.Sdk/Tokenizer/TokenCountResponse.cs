@@ -27,6 +27,10 @@ public sealed class TokenCountResponse : ServiceResult
     [JsonIgnore]
     public int TotalTokens => Usage?.TotalTokens ?? 0;
 
+    /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
+    [JsonIgnore]
+    public RateLimitInfo? RateLimit => Response is { } response ? RateLimitInfo.FromHeaders(response.Headers) : null;
+
     internal override string? BodyId => Id;
 
     // Counting tokens costs none of the account's tokens, so nothing is charged to the TPM limit.

@@ -8,5 +8,6 @@ public static class BenchmarkConfig
 {
     public static IConfig Create() => DefaultConfig.Instance
         .AddColumn(StatisticColumn.OperationsPerSecond)
-        .AddColumn(PerChunkColumn.ChunksPerSecond, PerChunkColumn.MegabytesPerSecond, PerChunkColumn.AllocatedPerChunk);
+        .AddColumn(PerChunkColumn.ChunksPerSecond, PerChunkColumn.MegabytesPerSecond, PerChunkColumn.AllocatedPerChunk)
+        .AddColumn(PerVectorColumn.VectorsPerSecond, PerVectorColumn.AllocatedPerVector, PerVectorColumn.BodyBytesPerVector);
 }

@@ -123,8 +123,8 @@ public sealed class ChatValidationTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        // 6,145 Chinese characters are within ERNIE-Speed's 24,000 characters but over its 6,144 tokens.
-        var answer = await session.ChatAsync(EmulatorSession.UserBody(new string('好', 6_145)), "ernie_speed");
+        // 9,832 Chinese characters are within ERNIE-Speed's 24,000 characters but over its 6,144 tokens (6,145 at 0.625 each).
+        var answer = await session.ChatAsync(EmulatorSession.UserBody(new string('好', 9_832)), "ernie_speed");
 
         EmulatorSession.AssertError(answer, 336003, "the prompt tokens of messages content and system must not exceed 6144");
     }

@@ -106,16 +106,16 @@ public sealed class RateLimitTests
         session.Scenarios.TpmLimit = 30;
         var token = await session.GetTokenAsync();
 
-        // "你好" costs 2 prompt + 22 completion tokens.
+        // "你好" costs 1 prompt + 13 completion tokens; 28 Chinese characters ask for 17 more, past the 30.
         using var first = await session.PostChatAsync(EmulatorSession.UserBody("你好"), token: token);
         var firstBody = await EmulatorSession.ReadJsonAsync(first);
-        var refused = await session.ChatAsync(EmulatorSession.UserBody("你好吗我的朋友们"), token: token);
+        var refused = await session.ChatAsync(EmulatorSession.UserBody(new string('好', 28)), token: token);
         clock.Advance(TimeSpan.FromMinutes(1));
-        var later = await session.ChatAsync(EmulatorSession.UserBody("你好吗我的朋友们"), token: token);
+        var later = await session.ChatAsync(EmulatorSession.UserBody(new string('好', 28)), token: token);
 
-        Assert.Equal(24, firstBody.GetProperty("usage").GetProperty("total_tokens").GetInt32());
+        Assert.Equal(14, firstBody.GetProperty("usage").GetProperty("total_tokens").GetInt32());
         Assert.Equal(30, Header(first, "X-Ratelimit-Limit-Tokens"));
-        Assert.Equal(6, Header(first, "X-Ratelimit-Remaining-Tokens"));
+        Assert.Equal(16, Header(first, "X-Ratelimit-Remaining-Tokens"));
         EmulatorSession.AssertError(refused, 336502, "Tpm limit reached");
         Assert.True(later.TryGetProperty("result", out _));
     }

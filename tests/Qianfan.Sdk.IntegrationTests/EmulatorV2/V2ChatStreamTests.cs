@@ -69,9 +69,9 @@ public sealed class V2ChatStreamTests
         Assert.Equal("chat.completion.chunk", usageChunk.GetProperty("object").GetString());
         Assert.Equal(0, usageChunk.GetProperty("choices").GetArrayLength());
         var usage = usageChunk.GetProperty("usage");
-        Assert.Equal(2, usage.GetProperty("prompt_tokens").GetInt32());
-        Assert.Equal(22, usage.GetProperty("completion_tokens").GetInt32());
-        Assert.Equal(24, usage.GetProperty("total_tokens").GetInt32());
+        Assert.Equal(1, usage.GetProperty("prompt_tokens").GetInt32());
+        Assert.Equal(13, usage.GetProperty("completion_tokens").GetInt32());
+        Assert.Equal(14, usage.GetProperty("total_tokens").GetInt32());
         Assert.All(events[..3], e => Assert.False(V2Session.Parse(e).TryGetProperty("usage", out _)));
         Assert.Equal("stop", V2Session.Parse(events[2]).GetProperty("choices")[0].GetProperty("finish_reason").GetString());
     }

@@ -38,9 +38,9 @@ public sealed class V2ChatSyncTests
 
         var usage = body.GetProperty("usage");
         Assert.Equal(["prompt_tokens", "completion_tokens", "total_tokens"], usage.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(2, usage.GetProperty("prompt_tokens").GetInt32());
-        Assert.Equal(22, usage.GetProperty("completion_tokens").GetInt32());
-        Assert.Equal(24, usage.GetProperty("total_tokens").GetInt32());
+        Assert.Equal(1, usage.GetProperty("prompt_tokens").GetInt32());
+        Assert.Equal(13, usage.GetProperty("completion_tokens").GetInt32());
+        Assert.Equal(14, usage.GetProperty("total_tokens").GetInt32());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class V2ChatSyncTests
         Assert.Equal("300", Assert.Single(response.Headers.GetValues("X-Ratelimit-Limit-Requests")));
         Assert.Equal("299", Assert.Single(response.Headers.GetValues("X-Ratelimit-Remaining-Requests")));
         Assert.Equal("300000", Assert.Single(response.Headers.GetValues("X-Ratelimit-Limit-Tokens")));
-        Assert.Equal("299976", Assert.Single(response.Headers.GetValues("X-Ratelimit-Remaining-Tokens")));
+        Assert.Equal("299986", Assert.Single(response.Headers.GetValues("X-Ratelimit-Remaining-Tokens")));
     }
 
     [Theory]

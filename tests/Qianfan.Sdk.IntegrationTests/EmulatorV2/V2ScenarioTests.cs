@@ -133,7 +133,7 @@ public sealed class V2ScenarioTests
         await session.ChatAsync(V2Session.UserBody("你好"));
         var qps = await session.ChatAsync(V2Session.UserBody("你好"), HttpStatusCode.TooManyRequests);
         session.Scenarios.QpsLimit = null;
-        session.Scenarios.TpmLimit = 25; // 24 tokens spent by the first call, 6 more asked
+        session.Scenarios.TpmLimit = 15; // 14 tokens spent by the first call (1 prompt, 13 completion), 3 more asked
         var tpm = await session.ChatAsync(V2Session.UserBody("你好你好你好"), HttpStatusCode.TooManyRequests);
 
         V2Session.AssertError(qps, "user_rate_limit_exceeded", "rate_limit_exceeded");

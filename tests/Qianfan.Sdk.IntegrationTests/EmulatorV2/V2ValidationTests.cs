@@ -144,8 +144,8 @@ public sealed class V2ValidationTests
     {
         await using var session = await V2Session.StartAsync();
 
-        // ernie-speed-8k: 24,000 characters but 6,144 tokens; each Chinese character is a token.
-        var answer = await session.ChatAsync(V2Session.UserBody(new string('字', 6145), model: "ernie-speed-8k"), HttpStatusCode.BadRequest);
+        // ernie-speed-8k: 24,000 characters but 6,144 tokens; each Chinese character is 0.625 of a token (9,832 are 6,145).
+        var answer = await session.ChatAsync(V2Session.UserBody(new string('字', 9832), model: "ernie-speed-8k"), HttpStatusCode.BadRequest);
 
         V2Session.AssertError(answer, "tokens_too_long", "invalid_request_error", "Prompt tokens too long");
     }

@@ -8,8 +8,9 @@ using RichardSzalay.MockHttp;
 namespace Qianfan.Sdk.Tests.TestSupport;
 
 /// <summary>
-/// The Qianfan service faked with MockHttp: answers the OAuth token endpoint, V1 chat, V2 chat and the IAM bearer
-/// token endpoint with whatever the test sets, records every request it sees (method, URL, headers, body) and counts
+/// The Qianfan service faked with MockHttp: answers the OAuth token endpoint, V1 chat, V2 chat, the IAM bearer
+/// token endpoint and every other V1 or V2 API (completions, embeddings, rerank, images, tokenizer) with whatever the
+/// test sets, records every request it sees (method, URL, headers, body) and counts
 /// them. It owns the fake clock and the log collector the clients it makes use.
 /// </summary>
 internal sealed class FakeQianfan : IDisposable
@@ -26,12 +27,14 @@ internal sealed class FakeQianfan : IDisposable
     public const string TokenPath = "/oauth/2.0/token";
     public const string V2ChatPath = "/v2/chat/completions";
     public const string IamTokenPath = "/v1/BCE-BEARER/token";
+    public const string V1Root = "/rpc/2.0/ai_custom/v1/wenxinworkshop/";
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _tokenCalls;
     private int _chatCalls;
     private int _v2Calls;
     private int _iamCalls;
+    private int _areaCalls;
 
     public FakeQianfan(string baseUrl = DefaultBaseUrl)
     {
@@ -40,6 +43,7 @@ internal sealed class FakeQianfan : IDisposable
         Route(HttpMethod.Post, path => path.Contains(ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _chatCalls), (r, n) => ChatResponder(r, n));
         Route(HttpMethod.Post, path => path.EndsWith(V2ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _v2Calls), (r, n) => V2Responder(r, n));
         Route(HttpMethod.Get, path => path.EndsWith(IamTokenPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _iamCalls), (r, n) => IamResponder(r, n));
+        Route(HttpMethod.Post, IsArea, () => Interlocked.Increment(ref _areaCalls), (r, n) => AreaResponder(r, n));
         Mock.Fallback.Respond(async request =>
         {
             _requests.Enqueue(await RecordedRequest.CaptureAsync(request));
@@ -82,6 +86,10 @@ internal sealed class FakeQianfan : IDisposable
     public Func<RecordedRequest, int, Task<HttpResponseMessage>> IamResponder { get; set; } =
         (_, n) => Task.FromResult(Responses.BearerToken($"bce-v3/ALTAK-t{n}/s"));
 
+    /// <summary>Answers the n-th (1-based) call to any other V1 or V2 API (embeddings, rerank …); by default <c>{}</c>.</summary>
+    public Func<RecordedRequest, int, Task<HttpResponseMessage>> AreaResponder { get; set; } =
+        (_, _) => Task.FromResult(Responses.Json("{}"));
+
     /// <summary>Every request the service saw, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -92,6 +100,16 @@ internal sealed class FakeQianfan : IDisposable
     public IReadOnlyList<RecordedRequest> V2Requests => [.. _requests.Where(r => r.Path.EndsWith(V2ChatPath, StringComparison.Ordinal))];
 
     public IReadOnlyList<RecordedRequest> IamRequests => [.. _requests.Where(r => r.Path.EndsWith(IamTokenPath, StringComparison.Ordinal))];
+
+    /// <summary>The calls to the V1 and V2 APIs other than chat (completions, embeddings, rerank, images, tokenizer).</summary>
+    public IReadOnlyList<RecordedRequest> AreaRequests => [.. _requests.Where(r => IsArea(r.Path))];
+
+    /// <summary>Sets a fixed answer for every call to an API other than chat.</summary>
+    public void RespondToArea(Func<HttpResponseMessage> response) => AreaResponder = (_, _) => Task.FromResult(response());
+
+    /// <summary>Sets the answers of the calls to APIs other than chat in turn (the last one repeats).</summary>
+    public void RespondToAreaInTurn(params Func<HttpResponseMessage>[] responses) =>
+        AreaResponder = (_, n) => Task.FromResult(responses[Math.Min(n, responses.Length) - 1]());
 
     /// <summary>Sets a fixed answer for every V1 chat call.</summary>
     public void RespondToChat(Func<HttpResponseMessage> response) => ChatResponder = (_, _) => Task.FromResult(response());
@@ -165,6 +183,10 @@ internal sealed class FakeQianfan : IDisposable
         Mock.Dispose();
         LoggerFactory.Dispose();
     }
+
+    private static bool IsArea(string path) =>
+        (path.Contains(V1Root, StringComparison.Ordinal) && !path.Contains(ChatPath, StringComparison.Ordinal))
+        || (path.StartsWith("/v2/", StringComparison.Ordinal) && !path.EndsWith(V2ChatPath, StringComparison.Ordinal));
 
     private void Route(HttpMethod method, Func<string, bool> path, Func<int> count, Func<RecordedRequest, int, Task<HttpResponseMessage>> respond) =>
         Mock.When(method, "*")

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+
+namespace Qianfan.Sdk.Benchmarks.Support;
+
+// The hand-written embeddings baseline's own wire types: the shape of the SDK's EmbeddingResponse and request body,
+// serialized by a source-generated context, with nothing else around them.
+
+public sealed class EmbeddingItem
+{
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    [JsonPropertyName("embedding")]
+    public float[] Embedding { get; init; } = [];
+
+    [JsonPropertyName("index")]
+    public int Index { get; init; }
+}
+
+public sealed class EmbeddingList
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; init; }
+
+    [JsonPropertyName("created")]
+    public long Created { get; init; }
+
+    [JsonPropertyName("data")]
+    public List<EmbeddingItem> Data { get; init; } = [];
+
+    [JsonPropertyName("usage")]
+    public V1Usage? Usage { get; init; }
+}
+
+public sealed class EmbeddingBaselineRequest
+{
+    [JsonPropertyName("model")]
+    public string? Model { get; init; }
+
+    [JsonPropertyName("input")]
+    public required IList<string> Input { get; init; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EmbeddingList))]
+[JsonSerializable(typeof(EmbeddingBaselineRequest))]
+public sealed partial class EmbeddingBaselineJsonContext : JsonSerializerContext;
