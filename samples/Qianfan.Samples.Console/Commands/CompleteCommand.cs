@@ -20,7 +20,7 @@ internal sealed class CompleteCommand : ICliCommand
         ["--model", "--endpoint", "--temperature", "--top-p", "--top-k", "--penalty-score", "--max-output-tokens", "--stop", "--user-id"];
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} complete [--model NAME | --endpoint SUFFIX] [--stream] [options] PROMPT
+        usage: {CommandName.Tool} complete [--model NAME | --endpoint SUFFIX] [--stream] [options] PROMPT
 
         Prints the continuation of PROMPT.
 

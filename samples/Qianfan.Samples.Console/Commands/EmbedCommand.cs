@@ -16,7 +16,7 @@ internal sealed class EmbedCommand : ICliCommand
     public IReadOnlyCollection<string> Options { get; } = ["--api", "--model"];
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} embed [--api v1|v2] [--model NAME] TEXT...
+        usage: {CommandName.Tool} embed [--api v1|v2] [--model NAME] TEXT...
 
         Prints one line per TEXT, in order: its vector as a JSON array of numbers. Any number of texts: they are
         sent in as many requests as the model allows (16 texts, or 1 for tao-8k).

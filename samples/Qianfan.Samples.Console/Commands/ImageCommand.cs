@@ -21,7 +21,7 @@ internal sealed class ImageCommand : ICliCommand
     public IReadOnlyCollection<string> Options { get; } = ["--api", "--model", "--size", "--n", "--out"];
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} image [--api v1|v2] [--model NAME] [--size WxH] [--n N] [--out FILE] PROMPT
+        usage: {CommandName.Tool} image [--api v1|v2] [--model NAME] [--size WxH] [--n N] [--out FILE] PROMPT
 
         V1 writes the image to FILE (default image.png; with several, name-1.png, name-2.png ...) and prints each
         path; V2 prints each image's URL.

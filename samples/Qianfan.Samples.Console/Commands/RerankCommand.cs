@@ -16,7 +16,7 @@ internal sealed class RerankCommand : ICliCommand
     public IReadOnlyCollection<string> Options { get; } = ["--api", "--model", "--top-n", "--query"];
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} rerank [--api v1|v2] [--model NAME] [--top-n N] --query Q DOC...
+        usage: {CommandName.Tool} rerank [--api v1|v2] [--model NAME] [--top-n N] --query Q DOC...
 
         Prints one line per result, best first: INDEX<TAB>SCORE<TAB>DOCUMENT, where INDEX is the document's
         0-based position among the DOC arguments.

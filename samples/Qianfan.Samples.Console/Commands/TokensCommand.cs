@@ -16,7 +16,7 @@ internal sealed class TokensCommand : ICliCommand
     public IReadOnlyCollection<string> Options { get; } = ["--model"];
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} tokens [--model NAME] [--local] TEXT
+        usage: {CommandName.Tool} tokens [--model NAME] [--local] TEXT
 
         Prints the number of tokens in TEXT.
 
