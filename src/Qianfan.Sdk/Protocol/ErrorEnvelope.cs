@@ -18,8 +18,8 @@ internal readonly record struct ErrorEnvelope(int? Code, string? Name, string Me
     /// <summary>The envelope in <paramref name="body"/>, or null when the body is not an error.</summary>
     public static ErrorEnvelope? TryRead(ReadOnlySpan<byte> body)
     {
-        // A cheap scan first: most answers name none of the keys.
-        var v1 = body.IndexOf("\"error_code\""u8) >= 0;
+        // A cheap scan first: most answers name none of the keys. V1's message alone (no code) is an error too.
+        var v1 = body.IndexOf("\"error_code\""u8) >= 0 || body.IndexOf("\"error_msg\""u8) >= 0;
         var v2 = !v1 && body.IndexOf("\"error\""u8) >= 0;
         var bce = !v1 && !v2 && body.IndexOf("\"code\""u8) >= 0;
         if (!v1 && !v2 && !bce)

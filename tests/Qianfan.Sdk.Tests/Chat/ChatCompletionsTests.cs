@@ -259,6 +259,47 @@ public sealed class ChatCompletionsTests
         Assert.IsNotType<QianfanStreamEndedException>(error);
     }
 
+    [Theory]
+    [InlineData("""{"error_msg":"qps limit"}""", null, "qps limit")]
+    [InlineData("""{"error":"rate limited"}""", null, "rate limited")]
+    [InlineData("""{"error_code":"18","error_msg":"qps limit"}""", 18, "qps limit")]
+    public async Task Stream_ErrorEventWithoutChoicesIsAnError_NotAnEmptyChunk(string errorEvent, int? code, string message)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToV2(() => Responses.EventStream(Responses.V2Event("开始") + "data: " + errorEvent + "\n\n" + "data: [DONE]\n\n"));
+        using var client = fake.CreateV2Client();
+        var received = new List<string>();
+
+        var error = await Assert.ThrowsAsync<QianfanException>(async () =>
+        {
+            await foreach (var chunk in client.ChatCompletions.StreamAsync(Ask()))
+            {
+                received.Add(chunk.ContentDelta);
+            }
+        });
+
+        Assert.Equal(["开始"], received);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(message, error.ErrorMessage);
+        Assert.IsNotType<QianfanStreamEndedException>(error);
+    }
+
+    [Theory]
+    [InlineData("""{"error_msg":"qps limit"}""", null, "qps limit")]
+    [InlineData("""{"error_code":336100,"error_msg":7}""", 336100, "7")]
+    [InlineData("""{"error_code":18.0,"error_msg":"qps"}""", 18, "qps")]
+    public async Task ErrorBody_InV1FormOnTheV2ApiIsAnErrorWithItsCode(string body, int? code, string message)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToV2(() => Responses.Json(body));
+        using var client = fake.CreateV2Client();
+
+        var error = await Assert.ThrowsAsync<QianfanException>(() => client.ChatCompletions.CompleteAsync(Ask()));
+
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(message, error.ErrorMessage);
+    }
+
     [Fact]
     public async Task ErrorBody_BecomesAQianfanExceptionWithNameStatusAndId_AndIsNotRetried()
     {

@@ -186,7 +186,8 @@ public sealed class ChatStreamTests
     [InlineData("""{"error_code":"18","error_msg":"qps limit"}""", 18, "qps limit")]
     [InlineData("""{"error_code":336100.0,"error_msg":"busy"}""", 336100, "busy")]
     [InlineData("""{"error_code":336003,"error_msg":42,"sentence_id":"not a number"}""", 336003, "42")]
-    public async Task Stream_ErrorEventOfAnyShapeIsDecodedWithItsCode(string errorEvent, int code, string message)
+    [InlineData("""{"error_msg":"stopped without a code"}""", null, "stopped without a code")]
+    public async Task Stream_ErrorEventOfAnyShapeIsDecodedWithItsCode(string errorEvent, int? code, string message)
     {
         using var fake = new FakeQianfan();
         fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "a") + "data: " + errorEvent + "\n\n"));
