@@ -26,12 +26,14 @@ internal sealed class FakeQianfan : IDisposable
     public const string TokenPath = "/oauth/2.0/token";
     public const string V2ChatPath = "/v2/chat/completions";
     public const string IamTokenPath = "/v1/BCE-BEARER/token";
+    public const string ModelsPath = "/v2/models";
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _tokenCalls;
     private int _chatCalls;
     private int _v2Calls;
     private int _iamCalls;
+    private int _modelsCalls;
 
     public FakeQianfan(string baseUrl = DefaultBaseUrl)
     {
@@ -40,6 +42,7 @@ internal sealed class FakeQianfan : IDisposable
         Route(HttpMethod.Post, path => path.Contains(ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _chatCalls), (r, n) => ChatResponder(r, n));
         Route(HttpMethod.Post, path => path.EndsWith(V2ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _v2Calls), (r, n) => V2Responder(r, n));
         Route(HttpMethod.Get, path => path.EndsWith(IamTokenPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _iamCalls), (r, n) => IamResponder(r, n));
+        Route(HttpMethod.Get, path => path.EndsWith(ModelsPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _modelsCalls), (r, n) => ModelsResponder(r, n));
         Mock.Fallback.Respond(async request =>
         {
             _requests.Enqueue(await RecordedRequest.CaptureAsync(request));
@@ -82,6 +85,10 @@ internal sealed class FakeQianfan : IDisposable
     public Func<RecordedRequest, int, Task<HttpResponseMessage>> IamResponder { get; set; } =
         (_, n) => Task.FromResult(Responses.BearerToken($"bce-v3/ALTAK-t{n}/s"));
 
+    /// <summary>Answers the n-th (1-based) <c>GET /v2/models</c>; by default two models.</summary>
+    public Func<RecordedRequest, int, Task<HttpResponseMessage>> ModelsResponder { get; set; } =
+        (_, _) => Task.FromResult(Responses.Json("""{"object":"list","data":[{"id":"ernie-4.5-turbo-128k","object":"model"},{"id":"ernie-x1.1","object":"model"}]}"""));
+
     /// <summary>Every request the service saw, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -90,6 +97,8 @@ internal sealed class FakeQianfan : IDisposable
     public IReadOnlyList<RecordedRequest> TokenRequests => [.. _requests.Where(r => r.Path.EndsWith(TokenPath, StringComparison.Ordinal))];
 
     public IReadOnlyList<RecordedRequest> V2Requests => [.. _requests.Where(r => r.Path.EndsWith(V2ChatPath, StringComparison.Ordinal))];
+
+    public IReadOnlyList<RecordedRequest> ModelsRequests => [.. _requests.Where(r => r.Path.EndsWith(ModelsPath, StringComparison.Ordinal))];
 
     public IReadOnlyList<RecordedRequest> IamRequests => [.. _requests.Where(r => r.Path.EndsWith(IamTokenPath, StringComparison.Ordinal))];
 
