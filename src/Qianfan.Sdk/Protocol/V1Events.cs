@@ -19,11 +19,11 @@ internal static class V1Events
         (SseItemParser<StreamEvent<T>>)Parsers.GetOrAdd(typeInfo, static info => (SseItemParser<StreamEvent<T>>)((_, data) => Parse(data, (JsonTypeInfo<T>)info)));
 
     /// <summary>
-    /// An event with V1's <c>error_msg</c> but no <c>error_code</c> is an error as well; the key is looked for first, so
-    /// an ordinary piece costs one scan.
+    /// Whether an event that read as a piece is an error envelope of another shape: V1's <c>error_msg</c> without a
+    /// code, V2's <c>error</c>, BCE's <c>{code, message}</c>. An ordinary piece names none of those keys, so it costs
+    /// the envelope reader's quick scan only.
     /// </summary>
-    internal static bool IsMessageOnlyError(ReadOnlySpan<byte> data) =>
-        data.IndexOf("\"error_msg\""u8) >= 0 && ErrorEnvelope.TryRead(data) is not null;
+    internal static bool IsError(ReadOnlySpan<byte> data) => ErrorEnvelope.TryRead(data) is not null;
 
     private static StreamEvent<T> Parse<T>(ReadOnlySpan<byte> data, JsonTypeInfo<T> typeInfo)
         where T : class, IV1StreamItem
@@ -48,7 +48,7 @@ internal static class V1Events
         {
             null => default,
             { ErrorCode: not null } => StreamEvent<T>.Error(data),
-            _ when IsMessageOnlyError(data) => StreamEvent<T>.Error(data),
+            _ when IsError(data) => StreamEvent<T>.Error(data),
             _ => StreamEvent<T>.Of(item, item.IsEnd),
         };
     }

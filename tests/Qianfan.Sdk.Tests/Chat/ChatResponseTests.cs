@@ -278,6 +278,22 @@ public sealed class ChatResponseTests
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
     }
 
+    [Theory]
+    [InlineData("{\"error_msg\":null,\"id\":\"as-", "-1\",\"result\":\"ok\"}")]
+    [InlineData("{\"error_code\":18,\"error_msg\":\"qps ", " limit\"}")]
+    [InlineData("{\"error_msg\":\"qps ", " limit\",\"error_code\":18}")]
+    public async Task Error_InvalidUtf8InABodyThatLooksLikeAnError_IsAQianfanException(string before, string after)
+    {
+        using var fake = new FakeQianfan();
+        byte[] body = [.. System.Text.Encoding.UTF8.GetBytes(before), 0xE9, .. System.Text.Encoding.UTF8.GetBytes(after)]; // 0xE9 alone is no UTF-8
+        fake.RespondToChat(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } } });
+        using var client = fake.CreateClient();
+
+        var error = await Assert.ThrowsAnyAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Equal(before.Contains("error_msg\":\"", StringComparison.Ordinal) ? 18 : null, error.ErrorCode);
+    }
+
     [Fact]
     public async Task Reply_WithANullErrorMessageIsAReply()
     {

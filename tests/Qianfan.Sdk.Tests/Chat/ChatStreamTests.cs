@@ -187,6 +187,9 @@ public sealed class ChatStreamTests
     [InlineData("""{"error_code":336100.0,"error_msg":"busy"}""", 336100, "busy")]
     [InlineData("""{"error_code":336003,"error_msg":42,"sentence_id":"not a number"}""", 336003, "42")]
     [InlineData("""{"error_msg":"stopped without a code"}""", null, "stopped without a code")]
+    [InlineData("""{"error":{"code":"internal_error","message":"V2's shape"}}""", null, "V2's shape")]
+    [InlineData("""{"error":true}""", null, "true")]
+    [InlineData("""{"code":"AccessDenied","message":"BCE's shape","requestId":"r-1"}""", null, "BCE's shape")]
     public async Task Stream_ErrorEventOfAnyShapeIsDecodedWithItsCode(string errorEvent, int? code, string message)
     {
         using var fake = new FakeQianfan();
