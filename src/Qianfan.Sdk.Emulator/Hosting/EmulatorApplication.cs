@@ -43,6 +43,7 @@ internal static class EmulatorApplication
         app.Map(ServicePaths.ChatRoute, new ChatEndpoint(state).HandleAsync);
         app.Map(V2Paths.ChatCompletions, new V2ChatEndpoint(state, v2).HandleAsync);
         app.Map(V2Paths.BearerToken, new BearerTokenEndpoint(state, v2).HandleAsync);
+        app.Map(ModelsEndpoint.Path, new ModelsEndpoint(state, v2).HandleAsync);
         app.MapFallback(new FallbackEndpoint(state).HandleAsync);
         return app;
     }

@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Qianfan.Sdk.Emulator.Chat;
 using Qianfan.Sdk.Emulator.Errors;
 using Qianfan.Sdk.Emulator.Hosting;
-using Qianfan.Sdk.Emulator.Iam;
 using Qianfan.Sdk.Emulator.Serialization;
 
 namespace Qianfan.Sdk.Emulator.V2;
@@ -24,8 +21,6 @@ namespace Qianfan.Sdk.Emulator.V2;
 /// </remarks>
 internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
 {
-    private const string BearerScheme = "Bearer ";
-
     private readonly V2AnswerBuilder _answers = new(state, v2);
     private readonly V2StreamWriter _stream = new(state);
 
@@ -77,7 +72,7 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
         V2Answer answer;
         try
         {
-            answer = _answers.Build(request);
+            answer = _answers.Build(request, new Uri($"{context.Request.Scheme}://{context.Request.Host}"));
         }
 #pragma warning disable CA1031 // A failing user reply function becomes the service's internal error, as a model crash would.
         catch (Exception ex)
@@ -97,13 +92,17 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
             return;
         }
 
-        IReadOnlyList<V2ToolCallBody>? toolCalls = answer.ToolCall is { } call ? [new V2ToolCallBody(null, answer.ToolCallId, "function", call)] : null;
+        IReadOnlyList<V2ToolCallBody>? toolCalls = answer.ToolCalls.Count > 0
+            ? [.. answer.ToolCalls.Select(c => new V2ToolCallBody(null, c.Id, "function", new V2FunctionCallBody(c.Name, c.Arguments)))]
+            : null;
+        var message = new V2ResponseMessage("assistant", answer.Content, toolCalls) { ReasoningContent = answer.Reasoning.Length > 0 ? answer.Reasoning : null };
         var body = new V2CompletionBody
         {
             Id = answer.Id,
             Created = state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
             Model = request.Model,
-            Choices = [new V2Choice(0, new V2ResponseMessage("assistant", answer.Content, toolCalls), answer.FinishReason)],
+            Choices = [new V2Choice(0, message, answer.FinishReason)],
+            SearchResults = answer.SearchResults.Count > 0 ? answer.SearchResults : null,
             Usage = answer.Usage,
         };
         await response.WriteAsJsonAsync(body, EmulatorJsonContext.Wire.V2CompletionBody, ServiceResponses.JsonContentType, cancellationToken)
@@ -118,31 +117,12 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
             return V2Error.MethodNotSupported();
         }
 
-        if (!IsAuthenticated(context.Request))
+        if (!V2Authentication.IsAuthenticated(context.Request, state, v2))
         {
             return V2Error.IamCertificationFailed();
         }
 
         return state.Scenarios.ChatErrors.TryTake(out var injected) ? V2ErrorMapping.From(injected) : null;
-    }
-
-    private bool IsAuthenticated(HttpRequest request)
-    {
-        if (BceSignatureVerifier.IsSigned(request))
-        {
-            return BceSignatureVerifier.Verify(request, state.IamAccessKey, state.IamSecretKey, state.TimeProvider.GetUtcNow());
-        }
-
-        var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var key = authorization[BearerScheme.Length..].Trim();
-        return key.Length > 0
-            && (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(v2.V2ApiKey))
-                || v2.BearerTokens.IsValid(key));
     }
 
     /// <summary>Parses and validates the body: <c>malformed_json</c> when it is not a JSON object, else the validator's verdict.</summary>
