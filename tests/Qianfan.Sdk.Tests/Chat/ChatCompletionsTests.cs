@@ -356,6 +356,34 @@ public sealed class ChatCompletionsTests
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
     }
 
+    [Theory]
+    [InlineData("rpm_rate_limit_exceeded", true)]
+    [InlineData("tpm_rate_limit_exceeded", true)]
+    [InlineData("user_rate_limit_exceeded", true)]
+    [InlineData("invalid_model", false)]
+    public async Task ErrorBody_ARateLimitNameInAnHttp200_IsRetryable(string name, bool retryable)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToV2InTurn(() => Responses.Json($$$"""{"error":{"code":"{{{name}}}","message":"m"}}"""), () => Responses.Json(Responses.CompletionJson("第二次")));
+        using var client = fake.CreateV2Client(o =>
+        {
+            o.Retry.MaxRetries = 2;
+            o.Retry.BaseDelay = TimeSpan.Zero;
+        });
+
+        var call = client.ChatCompletions.CompleteAsync(Ask());
+        if (retryable)
+        {
+            Assert.Equal("第二次", (await call.OrHang()).Content);
+        }
+        else
+        {
+            Assert.False((await Assert.ThrowsAsync<QianfanException>(() => call.OrHang())).IsRetryable);
+        }
+
+        Assert.Equal(retryable ? 2 : 1, fake.V2Requests.Count);
+    }
+
     [Fact]
     public async Task ErrorBody_RequestIdIsTheHeaderElseTheBodysId()
     {
