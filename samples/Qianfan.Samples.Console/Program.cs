@@ -1,5 +1,6 @@
 using System.Text;
 using Qianfan.Samples.Console.Cli;
+using Qianfan.Samples.Console.Commands;
 using Qianfan.Samples.Console.Commands.Chat;
 
 Console.OutputEncoding = Encoding.UTF8;
@@ -12,5 +13,5 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-ICliCommand[] commands = [new ChatCommand()];
+ICliCommand[] commands = [new ChatCommand(), new ModelsCommand()];
 return await CliApp.RunAsync(args, commands, new CliConsole(Console.In, Console.Out, Console.Error), cancellation.Token);

@@ -25,8 +25,9 @@ namespace Qianfan.Sdk.Emulator;
 /// <c>data: [DONE]</c>), holds, silences, odd error bodies and corrupt bodies; <see cref="EndNextStreamsWithABareUsageChunk"/>
 /// is V2 only. A V1 error code becomes the V2 answer for the same condition, with the V2 error
 /// body <c>{"error":{"code","message","type"},"id"}</c> and its HTTP status (see <see cref="FailNextChatCalls"/>).
-/// The access-token scenarios (<see cref="ExpireTokensAfterCalls"/>, <see cref="ExpireAllTokens"/>) and the
-/// unsafe-input ones (<see cref="ClearHistoryTrigger"/>, <see cref="ClearHistoryOnNextChatCalls"/>) are V1 only;
+/// The unsafe-input ones (<see cref="ClearHistoryTrigger"/>, <see cref="ClearHistoryOnNextChatCalls"/>) apply to
+/// both, V2 answering with the choice's <c>need_clear_history</c> and <c>ban_round</c>; the access-token scenarios
+/// (<see cref="ExpireTokensAfterCalls"/>, <see cref="ExpireAllTokens"/>) are V1 only;
 /// <see cref="DelayNextTokenResponses"/> also holds requests to the bearer-token endpoint.
 /// </para>
 /// </remarks>

@@ -11,7 +11,8 @@ namespace Qianfan.Sdk.Emulator.Chat;
 /// agree: the reply function's text; an unsafe-input answer when a clear-history scenario applies; or, with
 /// <c>functions</c>, a <c>function_call</c> when the last message is the user's and either <c>tool_choice</c> names a
 /// function or the message asks for one by the rule of <see cref="ToolMatcher"/> (only the first it names: V1 calls one
-/// function a turn). A last message of role <c>function</c> is answered with a reply that quotes its result.
+/// function a turn). A last message of role <c>function</c> is answered with a reply that quotes its result; with
+/// <c>response_format: json_object</c> the built-in reply is a JSON object (<see cref="JsonReply"/>).
 /// </summary>
 internal sealed class ChatAnswerBuilder(EmulatorState state)
 {
@@ -67,9 +68,10 @@ internal sealed class ChatAnswerBuilder(EmulatorState state)
             return factory(context) ?? string.Empty;
         }
 
-        return request.FunctionResultOf is { } function
+        var reply = request.FunctionResultOf is { } function
             ? $"这是千帆模拟器的回答。函数 {function} 返回的结果是：{request.Messages[^1].Content}。祝你一切顺利！"
             : DefaultReply.For(context);
+        return JsonReply.Shape(reply, request.Parameters);
     }
 
     private static string Quote(string text)

@@ -162,6 +162,7 @@ internal static class ChatRequestValidator
             ?? Check(root, "frequency_penalty", v => Number(v) is >= -2 and <= 2, "frequency_penalty must be in range [-2.0, 2.0]")
             ?? Check(root, "presence_penalty", v => Number(v) is >= -2 and <= 2, "presence_penalty must be in range [-2.0, 2.0]")
             ?? Check(root, "user_id", v => v.ValueKind == JsonValueKind.String, "user_id must be a string")
+            ?? Check(root, "response_format", v => v.ValueKind == JsonValueKind.String && v.GetString() is "text" or "json_object", "response_format must be text or json_object")
             ?? ValidateStop(root);
     }
 

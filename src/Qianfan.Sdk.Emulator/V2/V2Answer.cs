@@ -17,4 +17,8 @@ internal sealed record V2Answer(
     IReadOnlyList<V2PlannedCall> ToolCalls,
     IReadOnlyList<V2SearchResultBody> SearchResults,
     string FinishReason,
-    UsageBody Usage);
+    UsageBody Usage)
+{
+    /// <summary>Whether the input was judged unsafe: the choice says <c>need_clear_history</c> (with <c>ban_round: -1</c>) and the text is empty.</summary>
+    public bool NeedClearHistory { get; init; }
+}

@@ -16,7 +16,10 @@ namespace Qianfan.Sdk.Emulator.V2;
 /// <c>tool_choice: "required"</c>, the first tool. Arguments come from each tool's schema (<see cref="ToolArguments"/>).</item>
 /// <item>Otherwise text: the reply function's, or the deterministic reply V1 gives (for a last message that is a tool
 /// result, one that quotes the result). With <c>web_search.enable</c> it cites two pages on the emulator's own host
-/// as <c>[1]</c> and <c>[2]</c> (unless <c>enable_citation</c> is false) and lists them in <c>search_results</c>.</item>
+/// as <c>[1]</c> and <c>[2]</c> (unless <c>enable_citation</c> is false) and lists them in <c>search_results</c>;
+/// with <c>response_format</c> <c>json_object</c> or <c>json_schema</c> the built-in reply is JSON (<see cref="JsonReply"/>).</item>
+/// <item>An unsafe input (<see cref="EmulatorScenarios.ClearHistoryTrigger"/>, <see cref="EmulatorScenarios.ClearHistoryOnNextChatCalls"/>)
+/// gets an empty answer whose choice says <c>need_clear_history: true</c> and <c>ban_round: -1</c>, as V1's does.</item>
 /// <item>A thinking model of the V2 catalog (<c>IsReasoning</c>, e.g. <c>ernie-x1.1</c>, <c>deepseek-r1</c>) reasons
 /// first, unless <c>enable_thinking</c> is false: <c>reasoning_content</c>, counted in
 /// <c>completion_tokens_details.reasoning_tokens</c>.</item>
@@ -30,6 +33,13 @@ internal sealed class V2AnswerBuilder(EmulatorState state, V2State v2)
     {
         var id = AnswerId.NewTurnId();
         var last = request.Messages[^1];
+        var scenarios = state.Scenarios;
+        var trigger = scenarios.ClearHistoryTrigger;
+        if ((last.Role == "user" && trigger is not null && last.Content.Contains(trigger, StringComparison.Ordinal)) || scenarios.ClearHistoryCalls.TryTake(out _))
+        {
+            return new V2Answer(id, string.Empty, [string.Empty], string.Empty, [], [], [], "stop", Usage(request with { Thinks = false }, 0, 0)) { NeedClearHistory = true };
+        }
+
         var reasoning = request.Thinks ? $"这是千帆模拟器的思考过程。用户说的是：{Quote(last.Content)}。先想清楚要点，再组织回答。" : string.Empty;
         var reasoningPieces = reasoning.Length > 0 ? SentenceSplitter.Split(reasoning) : [];
         var reasoningTokens = TokenEstimator.Count(reasoning);
@@ -102,13 +112,13 @@ internal sealed class V2AnswerBuilder(EmulatorState state, V2State v2)
         var last = request.Messages[^1];
         if (last.Role != "tool")
         {
-            return DefaultReply.For(context);
+            return JsonReply.Shape(DefaultReply.For(context), request.Parameters);
         }
 
         var toolName = request.Messages
             .SelectMany(m => m.ToolCalls)
             .LastOrDefault(call => call.Id == last.ToolCallId).Name ?? "tool";
-        return $"这是千帆模拟器的回答。工具 {toolName} 返回的结果是：{last.Content}。祝你一切顺利！";
+        return JsonReply.Shape($"这是千帆模拟器的回答。工具 {toolName} 返回的结果是：{last.Content}。祝你一切顺利！", request.Parameters);
     }
 
     /// <summary>Two pages on the emulator's own host, named after the question.</summary>

@@ -101,7 +101,7 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
             Id = answer.Id,
             Created = state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
             Model = request.Model,
-            Choices = [new V2Choice(0, message, answer.FinishReason)],
+            Choices = [new V2Choice(0, message, answer.FinishReason) { NeedClearHistory = answer.NeedClearHistory ? true : null, BanRound = answer.NeedClearHistory ? -1 : null }],
             SearchResults = answer.SearchResults.Count > 0 ? answer.SearchResults : null,
             Usage = answer.Usage,
         };

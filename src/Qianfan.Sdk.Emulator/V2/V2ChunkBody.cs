@@ -34,6 +34,10 @@ internal sealed class V2ChunkChoice
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? FinishReason { get; init; }
+
+    public bool? NeedClearHistory { get; init; }
+
+    public int? BanRound { get; init; }
 }
 
 /// <summary>What a chunk adds: the role (first chunk only), a piece of reasoning or of text, or tool-call fragments.</summary>

@@ -23,8 +23,13 @@ internal sealed class V2CompletionBody
     public required UsageBody Usage { get; init; }
 }
 
-/// <summary>One choice of a sync answer (the emulator always answers one, index 0).</summary>
-internal sealed record V2Choice(int Index, V2ResponseMessage Message, string FinishReason);
+/// <summary>One choice of a sync answer (the emulator always answers one, index 0); the clear-history members only when the input was judged unsafe.</summary>
+internal sealed record V2Choice(int Index, V2ResponseMessage Message, string FinishReason)
+{
+    public bool? NeedClearHistory { get; init; }
+
+    public int? BanRound { get; init; }
+}
 
 /// <summary>The assistant's message: its text and (thinking models) reasoning, or (with empty content) the tool calls it asks for.</summary>
 internal sealed record V2ResponseMessage(string Role, string Content, IReadOnlyList<V2ToolCallBody>? ToolCalls)

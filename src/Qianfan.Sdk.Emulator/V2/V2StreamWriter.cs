@@ -96,7 +96,14 @@ internal sealed class V2StreamWriter(EmulatorState state)
         return [.. deltas.Select((delta, i) => Chunk(
             request,
             answer,
-            [new V2ChunkChoice { Index = 0, Delta = delta, FinishReason = i == deltas.Count - 1 ? answer.FinishReason : null }],
+            [new V2ChunkChoice
+            {
+                Index = 0,
+                Delta = delta,
+                FinishReason = i == deltas.Count - 1 ? answer.FinishReason : null,
+                NeedClearHistory = answer.NeedClearHistory ? true : null,
+                BanRound = answer.NeedClearHistory ? -1 : null,
+            }],
             i == 0 && answer.SearchResults.Count > 0 ? answer.SearchResults : null))];
     }
 

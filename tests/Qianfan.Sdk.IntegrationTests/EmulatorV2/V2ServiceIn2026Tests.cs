@@ -135,6 +135,45 @@ public sealed class V2ServiceIn2026Tests
     }
 
     [Fact]
+    public async Task UnsafeInput_IsAnEmptyAnswerWhoseChoiceSaysNeedClearHistory_SyncAndStreamed()
+    {
+        await using var session = await V2Session.StartAsync();
+        session.Scenarios.ClearHistoryTrigger = "敏感";
+
+        var body = await session.ChatAsync(V2Session.UserBody("敏感的问题"));
+        var events = await session.StreamAsync(V2Session.UserBody("敏感的问题", ""","stream":true"""));
+        var safe = await session.ChatAsync(V2Session.UserBody("普通的问题"));
+
+        var choice = body.GetProperty("choices")[0];
+        Assert.True(choice.GetProperty("need_clear_history").GetBoolean());
+        Assert.Equal(-1, choice.GetProperty("ban_round").GetInt32());
+        Assert.Equal("", choice.GetProperty("message").GetProperty("content").GetString());
+        var streamed = V2Session.Parse(events[0]).GetProperty("choices")[0];
+        Assert.True(streamed.GetProperty("need_clear_history").GetBoolean());
+        Assert.Equal(-1, streamed.GetProperty("ban_round").GetInt32());
+        Assert.False(safe.GetProperty("choices")[0].TryGetProperty("need_clear_history", out _));
+    }
+
+    [Fact]
+    public async Task ResponseFormat_JsonObjectAndJsonSchema_MakeTheReplyJson()
+    {
+        await using var session = await V2Session.StartAsync();
+
+        var jsonObject = await session.ChatAsync(V2Session.UserBody("你好", ""","response_format":{"type":"json_object"}"""));
+        var jsonSchema = await session.ChatAsync(V2Session.UserBody("你好", """
+            ,"response_format":{"type":"json_schema","json_schema":{"name":"r","schema":{"type":"object","properties":{"answer":{"type":"string"},"score":{"type":"number"}},"required":["answer","score"]}}}
+            """));
+        var broken = await session.ChatAsync(V2Session.UserBody("你好", ""","response_format":{"type":"yaml"}"""), HttpStatusCode.BadRequest);
+
+        var text = JsonDocument.Parse(jsonObject.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!).RootElement;
+        Assert.Equal("这是千帆模拟器的回答。你说的是：你好。祝你一切顺利！", text.GetProperty("answer").GetString());
+        Assert.Equal(
+            """{"answer":"这是千帆模拟器的回答。你说的是：你好。祝你一切顺利！","score":0}""",
+            jsonSchema.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        V2Session.AssertError(broken, "invalid_argument", "invalid_request_error", "response_format.type must be text, json_object or json_schema");
+    }
+
+    [Fact]
     public async Task Models_ListsTheV2Catalog_ToAnAuthenticatedGet()
     {
         await using var session = await V2Session.StartAsync();
