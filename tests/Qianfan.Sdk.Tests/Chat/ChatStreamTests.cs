@@ -204,6 +204,36 @@ public sealed class ChatStreamTests
     }
 
     [Fact]
+    public async Task Stream_APieceWithoutAResult_ReadsAsEmpty_LikeAUsageOnlyLastPiece()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.EventStream(
+            Responses.Event(0, "好")
+            + """data: {"id":"as-1","sentence_id":1,"is_end":false,"result":null}""" + "\n\n"
+            + """data: {"is_end":true,"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""" + "\n\n"));
+        using var client = fake.CreateClient();
+
+        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+
+        Assert.Equal(["好", "", ""], chunks.Select(c => c.Result));
+        Assert.True(chunks[^1].IsEnd);
+        Assert.Equal(2, chunks[^1].Usage!.TotalTokens);
+    }
+
+    [Fact]
+    public async Task Reply_WithoutAResult_ReadsAsEmpty()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","usage":{"prompt_tokens":1,"completion_tokens":0,"total_tokens":1}}"""));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("", reply.Result);
+        Assert.Null(reply.FunctionCall);
+    }
+
+    [Fact]
     public async Task Stream_EventWithANullErrorCodeIsAChunk_AndChunksSerializeWithoutTheErrorField()
     {
         using var fake = new FakeQianfan();
