@@ -7,23 +7,27 @@ namespace Qianfan.Sdk.Emulator;
 
 /// <summary>
 /// Switches that make the emulator misbehave the way the real service and network sometimes do: expired tokens,
-/// rate limits, error codes, HTTP failures, resets, slow answers, cut or held streams and unsafe-input replies.
+/// rate limits, error codes (in odd shapes too), HTTP failures, bodies that do not decompress, resets, slow answers,
+/// cut, held or silent streams, bare usage tails and unsafe-input replies.
 /// Every member may be changed at any time from any thread, also while calls are in flight.
 /// </summary>
 /// <remarks>
 /// A chat call meets the armed faults in this order, and takes one from a "next N" count only when it reaches it:
 /// <see cref="DelayNextChatResponses"/>, <see cref="ResetNextChatConnections"/>, <see cref="RespondToNextChatCallsWithStatus"/>,
-/// then the service's own checks (endpoint, HTTP method, access token or <c>bce-auth-v1</c> signature), <see cref="FailNextChatCalls"/>, body validation,
+/// <see cref="FailNextChatCallsWithOddBody"/>, <see cref="CorruptNextChatBodies"/>, then the service's own checks (endpoint, HTTP method, access token or <c>bce-auth-v1</c> signature), <see cref="FailNextChatCalls"/>, body validation,
 /// <see cref="FailNextStreamsAtStart"/>, the QPS/RPM/TPM limits, and finally the answer
-/// (<see cref="ClearHistoryOnNextChatCalls"/>, <see cref="CutNextStreams"/>, <see cref="HoldNextStreamAfterFirstChunk"/>).
+/// (<see cref="ClearHistoryOnNextChatCalls"/>, <see cref="CutNextStreams"/>, <see cref="HoldNextStreamAfterFirstChunk"/>,
+/// <see cref="SilenceNextStreamsAfterFirstChunk"/>, <see cref="EndNextStreamsWithABareUsageChunk"/>).
 /// <para>
 /// V2 calls (<c>/v2/chat/completions</c>) meet the same chat scenarios in the same order and share their counts with V1
 /// calls: the delays, random faults, resets, injected HTTP statuses, injected errors, stream-start errors, QPS/RPM/TPM
 /// limits, <see cref="StreamSentenceDelay"/>, cuts (a cut V2 stream ends without its finishing piece, usage or
-/// <c>data: [DONE]</c>) and holds. A V1 error code becomes the V2 answer for the same condition, with the V2 error
+/// <c>data: [DONE]</c>), holds, silences, odd error bodies and corrupt bodies; <see cref="EndNextStreamsWithABareUsageChunk"/>
+/// is V2 only. A V1 error code becomes the V2 answer for the same condition, with the V2 error
 /// body <c>{"error":{"code","message","type"},"id"}</c> and its HTTP status (see <see cref="FailNextChatCalls"/>).
-/// The access-token scenarios (<see cref="ExpireTokensAfterCalls"/>, <see cref="ExpireAllTokens"/>) and the
-/// unsafe-input ones (<see cref="ClearHistoryTrigger"/>, <see cref="ClearHistoryOnNextChatCalls"/>) are V1 only;
+/// The unsafe-input ones (<see cref="ClearHistoryTrigger"/>, <see cref="ClearHistoryOnNextChatCalls"/>) apply to
+/// both, V2 answering with the choice's <c>need_clear_history</c> and <c>ban_round</c>; the access-token scenarios
+/// (<see cref="ExpireTokensAfterCalls"/>, <see cref="ExpireAllTokens"/>) are V1 only;
 /// <see cref="DelayNextTokenResponses"/> also holds requests to the bearer-token endpoint.
 /// </para>
 /// <para>
@@ -128,6 +132,14 @@ public sealed class EmulatorScenarios
     internal CountedScenario<ServiceError> StreamStartErrors { get; } = new();
 
     internal CountedScenario<bool> ClearHistoryCalls { get; } = new();
+
+    internal CountedScenario<bool> StreamSilences { get; } = new();
+
+    internal CountedScenario<bool> UsageOnlyTails { get; } = new();
+
+    internal CountedScenario<string> CorruptBodies { get; } = new();
+
+    internal CountedScenario<(OddErrorBody Shape, int Code, string Message)> OddErrorBodies { get; } = new();
 
     internal RandomFaults RandomFaults { get; } = new();
 
@@ -241,6 +253,46 @@ public sealed class EmulatorScenarios
     }
 
     /// <summary>
+    /// Makes the next <paramref name="count"/> streams (V1 or V2) go silent after their first piece: nothing more is
+    /// sent and the connection stays open until the client gives up (its idle timeout) or the emulator stops.
+    /// </summary>
+    public void SilenceNextStreamsAfterFirstChunk(int count) => StreamSilences.Arm(count, true);
+
+    /// <summary>
+    /// Ends the next <paramref name="count"/> V2 streams with the barest usage tail, <c>data: {"usage":{…}}</c> (no id,
+    /// model or choices), before <c>data: [DONE]</c>, whether or not <c>stream_options.include_usage</c> asked for one.
+    /// </summary>
+    public void EndNextStreamsWithABareUsageChunk(int count) => UsageOnlyTails.Arm(count, true);
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> chat calls (V1 or V2) with HTTP 200, <c>Content-Encoding</c>
+    /// <paramref name="contentEncoding"/> and a body that does not decode, as a broken proxy does; before the service's checks.
+    /// </summary>
+    /// <param name="count">How many calls get it; 0 disarms.</param>
+    /// <param name="contentEncoding"><c>gzip</c> (the default), <c>deflate</c> or <c>br</c>.</param>
+    public void CorruptNextChatBodies(int count, string contentEncoding = "gzip")
+    {
+        if (contentEncoding is not ("gzip" or "deflate" or "br"))
+        {
+            throw new ArgumentException($"contentEncoding must be gzip, deflate or br, was '{contentEncoding}'.", nameof(contentEncoding));
+        }
+
+        CorruptBodies.Arm(count, contentEncoding);
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> chat calls (V1 or V2) with HTTP 200 and an error body of an odd
+    /// <paramref name="shape"/> (a string or float code, a message that is no string, V2's error with HTTP 200 …), as
+    /// gateways and older services send them; before the service's checks.
+    /// </summary>
+    /// <param name="count">How many calls get it; 0 disarms.</param>
+    /// <param name="shape">Which odd body.</param>
+    /// <param name="errorCode">The V1 code it carries (18, QPS limit, by default); V2 shapes carry its V2 name.</param>
+    /// <param name="errorMessage">The message; null uses the service's text for the code.</param>
+    public void FailNextChatCallsWithOddBody(int count, OddErrorBody shape, int errorCode = 18, string? errorMessage = null) =>
+        OddErrorBodies.Arm(count, (shape, errorCode, errorMessage ?? ErrorMessages.For(errorCode)));
+
+    /// <summary>
     /// Disarms every scenario, clears every limit and trigger and releases every hold; tokens already expired stay expired.
     /// </summary>
     public void Reset()
@@ -259,6 +311,10 @@ public sealed class EmulatorScenarios
         StreamCuts.Disarm();
         StreamStartErrors.Disarm();
         ClearHistoryCalls.Disarm();
+        StreamSilences.Disarm();
+        UsageOnlyTails.Disarm();
+        CorruptBodies.Disarm();
+        OddErrorBodies.Disarm();
         RandomFaults.Set(0, 0);
         ReleaseHolds();
     }

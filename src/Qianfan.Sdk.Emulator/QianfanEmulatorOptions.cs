@@ -28,7 +28,7 @@ public sealed class QianfanEmulatorOptions
     /// </summary>
     public const string DefaultV2ApiKey = "bce-v3/ALTAK-emulator/emulator-v2-secret";
 
-    /// <summary>The text that, in the last user message of a V2 call with <c>tools</c>, makes the answer a tool call.</summary>
+    /// <summary>The phrase that, in the last user message of a call with tools, makes the answer a call of the first tool (see <see cref="ToolCallTrigger"/>).</summary>
     public const string DefaultToolCallTrigger = "调用工具";
 
     /// <summary>The IP address to listen on (or <c>localhost</c>); loopback by default so nothing is exposed.</summary>
@@ -59,11 +59,31 @@ public sealed class QianfanEmulatorOptions
     public string V2ApiKey { get; set; } = DefaultV2ApiKey;
 
     /// <summary>
-    /// Text that, found in the last message of a V2 call that offers <c>tools</c> (when that message is the user's and
-    /// <c>tool_choice</c> is not <c>none</c>), makes the answer a call of the first tool (or of the one
-    /// <c>tool_choice</c> names) instead of text; <see langword="null"/> or empty for none, so only
-    /// <c>tool_choice: "required"</c> or a named function forces a tool call. "调用工具" by default.
+    /// The trigger phrase of the emulator's tool rule, "调用工具" by default; <see langword="null"/> or empty turns the
+    /// trigger phrases off (the rest of the rule stays).
     /// </summary>
+    /// <remarks>
+    /// <para>The tool rule. A call that offers tools (V2 <c>tools</c>, V1 <c>functions</c>), whose last message is the
+    /// user's and whose <c>tool_choice</c> is not <c>none</c>, is answered with tool calls instead of text when:</para>
+    /// <list type="number">
+    /// <item><c>tool_choice</c> names a function: that one;</item>
+    /// <item>else the message names tools: it contains a tool's name or a word of its name or description, ignoring
+    /// case. A name is cut into words at <c>_</c>, <c>-</c>, <c>.</c> and lower-to-upper case changes (<c>get_weather</c>
+    /// and <c>getWeather</c> give <c>get</c>, <c>weather</c>), a description at spaces and punctuation; ASCII words count
+    /// from three letters, except get, set, the, and, for, with, from, this, that, use, tool, tools, function; in
+    /// Chinese every two neighbouring characters count as a word, except pairs with 的, 了, 是, 和, 与 or 或 (so
+    /// "北京天气怎么样" names a tool described "查询城市的天气"). Every tool named is called, in the request's order,
+    /// unless <c>parallel_tool_calls</c> is false (then the first); V1 calls one function a turn;</item>
+    /// <item>else the message contains this phrase or "use a tool": the first tool;</item>
+    /// <item>else, with V2's <c>tool_choice: "required"</c>, the first tool.</item>
+    /// </list>
+    /// <para>The arguments follow the tool's JSON Schema: every required property, a string as the user's message (an
+    /// <c>enum</c>'s first value), a number or integer 0, a boolean false, an array <c>[]</c>, an object with its own
+    /// required properties; properties that are not required are left out. A V2 stream sends each call's id, type and
+    /// name once and its arguments in several fragments keyed by <c>index</c>; a V1 answer is a
+    /// <c>function_call</c> with <c>thoughts</c> and <c>arguments</c> and <c>finish_reason: function_call</c>. The next
+    /// turn's result (V2 role <c>tool</c>, V1 role <c>function</c>) is answered with a reply that quotes it.</para>
+    /// </remarks>
     public string? ToolCallTrigger { get; set; } = DefaultToolCallTrigger;
 
     /// <summary>How long an issued access token lives (<c>expires_in</c>); 30 days like the real service.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 
 namespace Qianfan.Sdk.Core.Reading;
 
@@ -43,7 +44,7 @@ internal static class BodyReader
                     }
                 }
             }
-            catch (Exception ex) when (IsBrokenBody(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsBrokenBody(ex, content) && !cancellationToken.IsCancellationRequested)
             {
                 throw BrokenOff(ex, length);
             }
@@ -57,12 +58,16 @@ internal static class BodyReader
     }
 
     /// <summary>
-    /// Whether <paramref name="exception"/> is a body that could not be read to its end: the connection broke
-    /// (<see cref="IOException"/>) or its <c>Content-Encoding</c> does not decode (<see cref="InvalidDataException"/>
-    /// from gzip or deflate, <see cref="InvalidOperationException"/> from Brotli).
+    /// Whether <paramref name="exception"/>, thrown while reading <paramref name="content"/>, is a body that could not
+    /// be read to its end: the connection broke (<see cref="IOException"/>) or its <c>Content-Encoding</c> does not
+    /// decode (<see cref="InvalidDataException"/> from gzip or deflate, <see cref="InvalidOperationException"/> from
+    /// Brotli). Brotli's is told by the stream it came from, a <see cref="BrotliStream"/> (what SocketsHttpHandler's
+    /// decompression hands out), and otherwise by the exception's <see cref="Exception.Source"/> — which Native AOT
+    /// does not fill in, so the type test is the one that must hold there.
     /// </summary>
-    public static bool IsBrokenBody(Exception exception) =>
-        exception is IOException or InvalidDataException || (exception is InvalidOperationException && exception.Source is "System.IO.Compression.Brotli" or "System.IO.Compression");
+    public static bool IsBrokenBody(Exception exception, Stream? content) =>
+        exception is IOException or InvalidDataException
+        || (exception is InvalidOperationException && (content is BrotliStream || exception.Source is "System.IO.Compression.Brotli" or "System.IO.Compression"));
 
     /// <summary>What HttpClient reports when it buffers a body that breaks off, whichever way the SDK sent.</summary>
     public static HttpRequestException BrokenOff(Exception exception, int bytesRead) => exception switch

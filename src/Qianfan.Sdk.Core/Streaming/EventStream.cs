@@ -24,6 +24,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
     private readonly HttpResponseMessage _response;
     private readonly ApiProfile _profile;
     private readonly IAsyncEnumerator<SseItem<StreamEvent<T>>> _events;
+    private readonly Stream _content;
     private readonly CancellationTokenSource _reads;
     private readonly CancellationTokenRegistration _callerLink;
     private readonly CancellationToken _callerToken;
@@ -42,6 +43,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
         _time = time;
         _idleTimeout = idleTimeout;
         _callerToken = callerToken;
+        _content = content;
         _details = new ServiceResponse(response.StatusCode, response.Headers, GetHeader(response, profile.RequestIdHeader));
         _reads = new CancellationTokenSource();
         _callerLink = callerToken.CanBeCanceled
@@ -191,7 +193,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
             $"The stream sent nothing for {_idleTimeout.TotalSeconds:0.###} s after {_received} chunk(s) (the stream idle timeout).", exception),
         OperationCanceledException when _callerToken.IsCancellationRequested => new OperationCanceledException(exception.Message, exception, _callerToken),
         JsonException => _profile.Malformed(_details, "the stream carried an event that is not valid JSON", exception),
-        _ when BodyReader.IsBrokenBody(exception) => _profile.StreamEnded(_received, _details, exception),
+        _ when BodyReader.IsBrokenBody(exception, _content) => _profile.StreamEnded(_received, _details, exception),
         _ => exception,
     };
 

@@ -90,6 +90,8 @@ internal sealed class ChatEndpoint(EmulatorState state)
             Id = answer.Id,
             Created = state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
             Result = answer.Result,
+            FinishReason = answer.FinishReason,
+            FunctionCall = answer.FunctionCall,
             NeedClearHistory = answer.NeedClearHistory,
             BanRound = answer.NeedClearHistory ? -1 : null,
             Usage = answer.Usage,

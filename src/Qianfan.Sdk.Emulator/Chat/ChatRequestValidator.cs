@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Qianfan.Sdk.Emulator.Tools;
 using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.Emulator.Chat;
@@ -16,8 +17,11 @@ internal static class ChatRequestValidator
     /// <returns>The request, or null with <paramref name="error"/> set to the broken rule.</returns>
     public static ChatRequest? Validate(JsonElement root, ModelSpec spec, out string? error)
     {
-        error = ValidateMessages(root, spec, out var messages, out var system)
-            ?? ValidateParameters(root, spec);
+        List<ToolDefinition> functions = [];
+        string? chosen = null;
+        error = ValidateMessages(root, spec, out var messages, out var system, out var functionResultOf)
+            ?? ValidateParameters(root, spec)
+            ?? ValidateFunctions(root, out functions, out chosen);
         if (error is not null)
         {
             return null;
@@ -34,13 +38,24 @@ internal static class ChatRequestValidator
 
         var isStream = root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True;
         var promptTokens = PromptTokens(messages, system);
-        return new ChatRequest(messages, system, isStream, parameters, promptTokens);
+        return new ChatRequest(messages, system, isStream, parameters, promptTokens)
+        {
+            Functions = functions,
+            ChosenFunction = chosen,
+            FunctionResultOf = functionResultOf,
+        };
     }
 
-    private static string? ValidateMessages(JsonElement root, ModelSpec spec, out List<ChatReplyMessage> messages, out string? system)
+    /// <summary>
+    /// The turns: user, assistant, … ending with user; with function calling an assistant turn may carry a
+    /// <c>function_call</c> (its content may then be empty), and the turn after it is the function's result (role
+    /// <c>function</c>, with the function's <c>name</c>) in place of the user's.
+    /// </summary>
+    private static string? ValidateMessages(JsonElement root, ModelSpec spec, out List<ChatReplyMessage> messages, out string? system, out string? functionResultOf)
     {
         messages = [];
         system = null;
+        functionResultOf = null;
         if (!root.TryGetProperty(Messages, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
             return "the messages must not be empty";
@@ -52,26 +67,55 @@ internal static class ChatRequestValidator
         }
 
         var index = 0;
+        string? calledFunction = null;
         foreach (var item in array.EnumerateArray())
         {
-            var expectedRole = index % 2 == 0 ? "user" : "assistant";
             var role = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String
                 ? r.GetString()
                 : null;
-            if (role != expectedRole)
+            var content = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            var expected = index % 2 == 0 ? (calledFunction is not null ? "function" : "user") : "assistant";
+            if (role != expected && !(index % 2 == 0 && role == "user"))
             {
                 return index % 2 == 0
-                    ? "the role of message with even index in the messages must be user"
+                    ? role == "function"
+                        ? "the message of role function must follow an assistant message with a function_call"
+                        : "the role of message with even index in the messages must be user"
                     : "the role of message with odd index in the messages must be assistant";
             }
 
-            var content = item.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            if (string.IsNullOrEmpty(content))
+            string? calls = null;
+            if (role == "assistant" && item.TryGetProperty("function_call", out var call) && call.ValueKind != JsonValueKind.Null)
+            {
+                if (call.ValueKind != JsonValueKind.Object || !call.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 } callName)
+                {
+                    return "the function_call of message must have a name";
+                }
+
+                calls = callName;
+            }
+
+            if (role == "function")
+            {
+                if (!item.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(name.GetString()))
+                {
+                    return "the message of role function must have a name";
+                }
+
+                functionResultOf = name.GetString();
+            }
+            else if (role == "user")
+            {
+                functionResultOf = null;
+            }
+
+            if (string.IsNullOrEmpty(content) && calls is null)
             {
                 return "the content of message must not be empty";
             }
 
-            messages.Add(new ChatReplyMessage(role, content));
+            messages.Add(new ChatReplyMessage(role!, content ?? string.Empty));
+            calledFunction = role == "assistant" ? calls : null;
             index++;
         }
 
@@ -119,7 +163,59 @@ internal static class ChatRequestValidator
             ?? Check(root, "frequency_penalty", v => Number(v) is >= -2 and <= 2, "frequency_penalty must be in range [-2.0, 2.0]")
             ?? Check(root, "presence_penalty", v => Number(v) is >= -2 and <= 2, "presence_penalty must be in range [-2.0, 2.0]")
             ?? Check(root, "user_id", v => v.ValueKind == JsonValueKind.String, "user_id must be a string")
+            ?? Check(root, "response_format", v => v.ValueKind == JsonValueKind.String && v.GetString() is "text" or "json_object", "response_format must be text or json_object")
             ?? ValidateStop(root);
+    }
+
+    /// <summary>
+    /// <c>functions</c>: objects with a <c>name</c> (and a <c>description</c> string and a <c>parameters</c> object when
+    /// given); <c>tool_choice</c>: <c>{"type":"function","function":{"name"}}</c> naming one of them.
+    /// </summary>
+    private static string? ValidateFunctions(JsonElement root, out List<ToolDefinition> functions, out string? chosen)
+    {
+        functions = [];
+        chosen = null;
+        if (root.TryGetProperty("functions", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                return "functions must be a list";
+            }
+
+            foreach (var function in list.EnumerateArray())
+            {
+                if (function.ValueKind != JsonValueKind.Object || !function.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 } functionName)
+                {
+                    return "the name of function must not be empty";
+                }
+
+                var description = function.TryGetProperty("description", out var d) ? d : default;
+                var parameters = function.TryGetProperty("parameters", out var p) ? p : default;
+                if (description.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String)
+                    || parameters.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
+                {
+                    return $"the description of function {functionName} must be a string and its parameters an object";
+                }
+
+                functions.Add(new ToolDefinition(functionName, description.ValueKind == JsonValueKind.String ? description.GetString() : null, parameters.ValueKind == JsonValueKind.Object ? parameters.Clone() : null));
+            }
+        }
+
+        if (!root.TryGetProperty("tool_choice", out var choice) || choice.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (choice.ValueKind != JsonValueKind.Object
+            || !choice.TryGetProperty("function", out var named) || named.ValueKind != JsonValueKind.Object
+            || !named.TryGetProperty("name", out var chosenName) || chosenName.ValueKind != JsonValueKind.String)
+        {
+            return "tool_choice must be {\"type\":\"function\",\"function\":{\"name\":…}}";
+        }
+
+        chosen = chosenName.GetString();
+        var known = chosen;
+        return functions.Any(f => f.Name == known) ? null : "the function tool_choice names is not in functions";
     }
 
     private static string? ValidateStop(JsonElement root)

@@ -9,8 +9,8 @@ namespace Qianfan.Sdk.Emulator.Chat;
 /// <summary>
 /// Writes an answer as the service streams it: one <c>data: {json}</c> event per sentence, each flushed to the
 /// socket at once, <c>is_end</c> true only on the last, which alone carries the final usage. Applies the stream
-/// scenarios: a pause between pieces, a cut before the end, a hold after piece 0. V1 completions stream the same way,
-/// with <paramref name="objectType"/> <c>completion</c>.
+/// scenarios: a pause between pieces, a cut before the end, a hold or a silence after piece 0. A function call is the
+/// last piece's <c>function_call</c>. V1 completions stream the same way, with <paramref name="objectType"/> <c>completion</c>.
 /// </summary>
 internal sealed class ChatStreamWriter(EmulatorState state, string objectType = "chat.completion")
 {
@@ -50,16 +50,17 @@ internal sealed class ChatStreamWriter(EmulatorState state, string objectType = 
                 SentenceId = i,
                 IsEnd = isEnd,
                 Result = pieces[i],
+                FinishReason = isEnd ? answer.FinishReason : "normal",
+                FunctionCall = isEnd ? answer.FunctionCall : null,
                 NeedClearHistory = answer.NeedClearHistory,
                 BanRound = answer.NeedClearHistory ? -1 : null,
                 Usage = isEnd ? answer.Usage : partialUsage,
             };
             await WriteEventAsync(response, piece, cancellationToken).ConfigureAwait(false);
 
-            if (i == 0 && scenarios.TakeHold() is { } hold)
+            if (i == 0)
             {
-                hold.NotifyFirstChunkSent();
-                await hold.WaitForReleaseAsync(cancellationToken).ConfigureAwait(false);
+                await StreamPauses.AfterFirstChunkAsync(scenarios, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -45,6 +45,7 @@ internal static class EmulatorApplication
         app.Map(V2Paths.ChatCompletions, new V2ChatEndpoint(state, v2).HandleAsync);
         app.Map(V2Paths.BearerToken, new BearerTokenEndpoint(state, v2).HandleAsync);
         AreaRoutes.Map(app, options, state, v2);
+        app.Map(ModelsEndpoint.Path, new ModelsEndpoint(state, v2).HandleAsync);
         app.MapFallback(new FallbackEndpoint(state).HandleAsync);
         EmulatorRoutes.EnsureListed(app);
         return app;

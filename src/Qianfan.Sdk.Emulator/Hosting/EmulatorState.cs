@@ -21,6 +21,7 @@ internal sealed class EmulatorState : IDisposable
         IamSecretKey = options.IamSecretKey;
         TimeProvider = options.TimeProvider;
         ReplyFactory = options.ReplyFactory;
+        ToolCallTrigger = string.IsNullOrEmpty(options.ToolCallTrigger) ? null : options.ToolCallTrigger;
         RequestsPerMinute = options.RequestsPerMinute;
         TokensPerMinute = options.TokensPerMinute;
         Logger = (ILogger?)options.LoggerFactory?.CreateLogger("Qianfan.Sdk.Emulator") ?? NullLogger.Instance;
@@ -41,6 +42,9 @@ internal sealed class EmulatorState : IDisposable
     public TimeProvider TimeProvider { get; }
 
     public Func<ChatReplyContext, string>? ReplyFactory { get; }
+
+    /// <summary>The trigger phrase of the tool rule (V1 functions and V2 tools); null when triggers are off.</summary>
+    public string? ToolCallTrigger { get; }
 
     public int RequestsPerMinute { get; }
 

@@ -26,6 +26,8 @@ internal sealed class ChatCompletionBody
 
     public string FinishReason { get; init; } = "normal";
 
+    public FunctionCallBody? FunctionCall { get; init; }
+
     public int Flag { get; init; }
 
     public required UsageBody Usage { get; init; }

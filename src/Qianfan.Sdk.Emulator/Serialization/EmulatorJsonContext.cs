@@ -8,6 +8,7 @@ namespace Qianfan.Sdk.Emulator.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(OAuthErrorBody))]
 [JsonSerializable(typeof(TokenBody))]
@@ -15,6 +16,8 @@ namespace Qianfan.Sdk.Emulator.Serialization;
 [JsonSerializable(typeof(V2.V2ErrorBody))]
 [JsonSerializable(typeof(V2.V2CompletionBody))]
 [JsonSerializable(typeof(V2.V2ChunkBody))]
+[JsonSerializable(typeof(V2.V2UsageOnlyBody))]
+[JsonSerializable(typeof(V2.V2ModelListBody))]
 [JsonSerializable(typeof(V2.BceErrorBody))]
 [JsonSerializable(typeof(V2.BearerTokenBody))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext

@@ -72,7 +72,7 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
         V2Answer answer;
         try
         {
-            answer = _answers.Build(request);
+            answer = _answers.Build(request, new Uri($"{context.Request.Scheme}://{context.Request.Host}"));
         }
 #pragma warning disable CA1031 // A failing user reply function becomes the service's internal error, as a model crash would.
         catch (Exception ex)
@@ -92,13 +92,17 @@ internal sealed class V2ChatEndpoint(EmulatorState state, V2State v2)
             return;
         }
 
-        IReadOnlyList<V2ToolCallBody>? toolCalls = answer.ToolCall is { } call ? [new V2ToolCallBody(null, answer.ToolCallId, "function", call)] : null;
+        IReadOnlyList<V2ToolCallBody>? toolCalls = answer.ToolCalls.Count > 0
+            ? [.. answer.ToolCalls.Select(c => new V2ToolCallBody(null, c.Id, "function", new V2FunctionCallBody(c.Name, c.Arguments)))]
+            : null;
+        var message = new V2ResponseMessage("assistant", answer.Content, toolCalls) { ReasoningContent = answer.Reasoning.Length > 0 ? answer.Reasoning : null };
         var body = new V2CompletionBody
         {
             Id = answer.Id,
             Created = state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
             Model = request.Model,
-            Choices = [new V2Choice(0, new V2ResponseMessage("assistant", answer.Content, toolCalls), answer.FinishReason)],
+            Choices = [new V2Choice(0, message, answer.FinishReason) { NeedClearHistory = answer.NeedClearHistory ? true : null, BanRound = answer.NeedClearHistory ? -1 : null }],
+            SearchResults = answer.SearchResults.Count > 0 ? answer.SearchResults : null,
             Usage = answer.Usage,
         };
         await response.WriteAsJsonAsync(body, EmulatorJsonContext.Wire.V2CompletionBody, ServiceResponses.JsonContentType, cancellationToken)

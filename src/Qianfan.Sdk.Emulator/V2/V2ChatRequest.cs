@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Qianfan.Sdk.Emulator.Tools;
 using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.Emulator.V2;
@@ -9,7 +10,7 @@ namespace Qianfan.Sdk.Emulator.V2;
 /// <param name="Messages">Every message, in order, system included.</param>
 /// <param name="IsStream">Whether <c>stream</c> is true.</param>
 /// <param name="IncludeUsage">Whether <c>stream_options.include_usage</c> is true.</param>
-/// <param name="ToolNames">The function names offered in <c>tools</c>, in order.</param>
+/// <param name="Tools">The functions offered in <c>tools</c>, in order.</param>
 /// <param name="ToolChoice">What <c>tool_choice</c> allows.</param>
 /// <param name="ChosenTool">The function <c>tool_choice</c> names, when it names one.</param>
 /// <param name="Parameters">Every body key except <c>messages</c>, as sent.</param>
@@ -20,8 +21,21 @@ internal sealed record V2ChatRequest(
     IReadOnlyList<V2ChatMessage> Messages,
     bool IsStream,
     bool IncludeUsage,
-    IReadOnlyList<string> ToolNames,
+    IReadOnlyList<ToolDefinition> Tools,
     V2ToolChoice ToolChoice,
     string? ChosenTool,
     IReadOnlyDictionary<string, JsonElement> Parameters,
-    int PromptTokens);
+    int PromptTokens)
+{
+    /// <summary>Whether the model thinks before it answers: a thinking model of the V2 catalog, unless <c>enable_thinking</c> is false.</summary>
+    public bool Thinks { get; init; }
+
+    /// <summary>Whether <c>web_search.enable</c> is true.</summary>
+    public bool SearchesTheWeb { get; init; }
+
+    /// <summary>Whether the answer marks its sources <c>[1]</c> …: with web search, unless <c>web_search.enable_citation</c> is false.</summary>
+    public bool Cites { get; init; }
+
+    /// <summary>Whether several tools may be called in one turn (<c>parallel_tool_calls</c> is not false).</summary>
+    public bool ParallelToolCalls { get; init; } = true;
+}

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Qianfan.Sdk.Emulator.Chat;
+using Qianfan.Sdk.Emulator.Tools;
 using Qianfan.Sdk.Models;
 
 namespace Qianfan.Sdk.Emulator.V2;
@@ -52,11 +53,16 @@ internal static class V2ChatRequestValidator
             return null;
         }
 
+        var described = V2State.Describe(model);
         var argumentError = ValidateParameters(root);
-        List<string> toolNames = [];
+        List<ToolDefinition> tools = [];
         var toolChoice = V2ToolChoice.Auto;
         string? chosenTool = null;
-        argumentError ??= ValidateTools(root, out toolNames, out toolChoice, out chosenTool);
+        argumentError ??= ValidateTools(root, out tools, out toolChoice, out chosenTool);
+        var imagesAt = messages.FindIndex(m => m.Images > 0);
+        argumentError ??= imagesAt >= 0 && described is not { IsVision: true }
+            ? string.Create(CultureInfo.InvariantCulture, $"messages[{imagesAt}].content has images, which model {model} does not take; use a vision model such as ernie-4.5-turbo-vl")
+            : null;
         if (argumentError is not null)
         {
             error = V2Error.InvalidArgument(argumentError);
@@ -92,8 +98,16 @@ internal static class V2ChatRequestValidator
             && options.TryGetProperty("include_usage", out var includeUsageElement)
             && includeUsageElement.ValueKind == JsonValueKind.True;
 
+        var webSearch = root.TryGetProperty("web_search", out var search) && search.ValueKind == JsonValueKind.Object
+            && search.TryGetProperty("enable", out var enable) && enable.ValueKind == JsonValueKind.True;
         error = null;
-        return new V2ChatRequest(model, spec, messages, isStream, includeUsage, toolNames, toolChoice, chosenTool, parameters, promptTokens);
+        return new V2ChatRequest(model, spec, messages, isStream, includeUsage, tools, toolChoice, chosenTool, parameters, promptTokens)
+        {
+            Thinks = described is { IsReasoning: true } && !(root.TryGetProperty("enable_thinking", out var thinking) && thinking.ValueKind == JsonValueKind.False),
+            SearchesTheWeb = webSearch,
+            Cites = webSearch && !(search.TryGetProperty("enable_citation", out var citation) && citation.ValueKind == JsonValueKind.False),
+            ParallelToolCalls = !(root.TryGetProperty("parallel_tool_calls", out var parallel) && parallel.ValueKind == JsonValueKind.False),
+        };
     }
 
     private static string? ValidateMessages(JsonElement root, out List<V2ChatMessage> messages)
@@ -124,6 +138,11 @@ internal static class V2ChatRequestValidator
                 case "system" when index > 0:
                     return $"{at}: a system message must be the first message";
                 case "system":
+                    message = Text(at, role, content, out error);
+                    break;
+                case "user" when c.ValueKind == JsonValueKind.Array:
+                    message = Parts(at, c, out error);
+                    break;
                 case "user":
                     message = Text(at, role, content, out error);
                     break;
@@ -154,6 +173,51 @@ internal static class V2ChatRequestValidator
         error = string.IsNullOrEmpty(content) ? $"{at}.content must be a non-empty string" : null;
         return error is null ? new V2ChatMessage(role, content!, null, []) : null;
     }
+
+    /// <summary>A user message in parts: <c>[{"type":"text","text"},{"type":"image_url","image_url":{"url"}}]</c>, the URL http(s) or a <c>data:image/…;base64,</c> one.</summary>
+    private static V2ChatMessage? Parts(string at, JsonElement parts, out string? error)
+    {
+        var text = new System.Text.StringBuilder();
+        var images = 0;
+        var p = 0;
+        foreach (var part in parts.EnumerateArray())
+        {
+            var partAt = string.Create(CultureInfo.InvariantCulture, $"{at}.content[{p++}]");
+            var type = part.ValueKind == JsonValueKind.Object && part.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            switch (type)
+            {
+                case "text" when part.TryGetProperty("text", out var partText) && partText.ValueKind == JsonValueKind.String && partText.GetString() is { Length: > 0 } value:
+                    text.Append(value);
+                    break;
+                case "text":
+                    error = $"{partAt}.text must be a non-empty string";
+                    return null;
+                case "image_url" when part.TryGetProperty("image_url", out var image) && image.ValueKind == JsonValueKind.Object
+                    && image.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String && IsImageUrl(url.GetString()!):
+                    images++;
+                    break;
+                case "image_url":
+                    error = $"{partAt}.image_url.url must be an http(s) URL or a data:image/…;base64, URL";
+                    return null;
+                default:
+                    error = $"{partAt}.type must be text or image_url";
+                    return null;
+            }
+        }
+
+        if (p == 0)
+        {
+            error = $"{at}.content must not be an empty array";
+            return null;
+        }
+
+        error = null;
+        return new V2ChatMessage("user", text.ToString(), null, []) { Images = images };
+    }
+
+    private static bool IsImageUrl(string url) =>
+        (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        || (url.StartsWith("data:image/", StringComparison.Ordinal) && url.Contains(";base64,", StringComparison.Ordinal));
 
     private static V2ChatMessage? Assistant(
         JsonElement item, string at, string? content, bool hasContent, Dictionary<string, string> toolCallIds, out string? error)
@@ -270,7 +334,47 @@ internal static class V2ChatRequestValidator
         ?? Check(root, "frequency_penalty", v => Number(v) is >= -2 and <= 2, "frequency_penalty must be in range [-2.0, 2.0]")
         ?? Check(root, "presence_penalty", v => Number(v) is >= -2 and <= 2, "presence_penalty must be in range [-2.0, 2.0]")
         ?? Check(root, "user", v => v.ValueKind == JsonValueKind.String, "user must be a string")
+        ?? Check(root, "enable_thinking", v => v.ValueKind is JsonValueKind.True or JsonValueKind.False, "enable_thinking must be a boolean")
+        ?? Check(root, "thinking_budget", v => Integer(v) is >= 100 and <= 16384, "thinking_budget must be an integer in range [100, 16384]")
+        ?? Check(root, "parallel_tool_calls", v => v.ValueKind is JsonValueKind.True or JsonValueKind.False, "parallel_tool_calls must be a boolean")
+        ?? ValidateWebSearch(root)
+        ?? ValidateResponseFormat(root)
         ?? ValidateStop(root);
+
+    private static string? ValidateWebSearch(JsonElement root)
+    {
+        if (!root.TryGetProperty("web_search", out var search) || search.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (search.ValueKind != JsonValueKind.Object)
+        {
+            return "web_search must be an object";
+        }
+
+        return Check(search, "enable", v => v.ValueKind is JsonValueKind.True or JsonValueKind.False, "web_search.enable must be a boolean")
+            ?? Check(search, "enable_citation", v => v.ValueKind is JsonValueKind.True or JsonValueKind.False, "web_search.enable_citation must be a boolean")
+            ?? Check(search, "enable_trace", v => v.ValueKind is JsonValueKind.True or JsonValueKind.False, "web_search.enable_trace must be a boolean");
+    }
+
+    private static string? ValidateResponseFormat(JsonElement root)
+    {
+        if (!root.TryGetProperty("response_format", out var format) || format.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var type = format.ValueKind == JsonValueKind.Object && format.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        return type switch
+        {
+            "text" or "json_object" => null,
+            "json_schema" when format.TryGetProperty("json_schema", out var schema) && schema.ValueKind == JsonValueKind.Object
+                && schema.TryGetProperty("schema", out var body) && body.ValueKind == JsonValueKind.Object => null,
+            "json_schema" => "response_format.json_schema.schema must be a JSON object",
+            _ => "response_format.type must be text, json_object or json_schema",
+        };
+    }
 
     private static string? ValidateStreamOptions(JsonElement root)
     {
@@ -316,20 +420,21 @@ internal static class V2ChatRequestValidator
         return entries.Any(e => TokenEstimator.CountCharacters(e) > MaxStopCharacters) ? "each element of stop must not exceed 20 characters" : null;
     }
 
-    private static string? ValidateTools(JsonElement root, out List<string> toolNames, out V2ToolChoice toolChoice, out string? chosenTool)
+    private static string? ValidateTools(JsonElement root, out List<ToolDefinition> tools, out V2ToolChoice toolChoice, out string? chosenTool)
     {
-        toolNames = [];
+        tools = [];
+        var toolNames = new List<string>();
         toolChoice = V2ToolChoice.Auto;
         chosenTool = null;
-        if (root.TryGetProperty("tools", out var tools) && tools.ValueKind != JsonValueKind.Null)
+        if (root.TryGetProperty("tools", out var list) && list.ValueKind != JsonValueKind.Null)
         {
-            if (tools.ValueKind != JsonValueKind.Array)
+            if (list.ValueKind != JsonValueKind.Array)
             {
                 return "tools must be an array";
             }
 
             var i = 0;
-            foreach (var tool in tools.EnumerateArray())
+            foreach (var tool in list.EnumerateArray())
             {
                 var error = Tool(tool, string.Create(CultureInfo.InvariantCulture, $"tools[{i}]"), out var name);
                 if (error is not null)
@@ -343,6 +448,11 @@ internal static class V2ChatRequestValidator
                 }
 
                 toolNames.Add(name!);
+                var definition = tool.GetProperty("function");
+                tools.Add(new ToolDefinition(
+                    name!,
+                    definition.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString() : null,
+                    definition.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object ? parameters.Clone() : null));
                 i++;
             }
         }

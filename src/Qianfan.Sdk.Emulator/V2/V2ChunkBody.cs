@@ -5,7 +5,8 @@ namespace Qianfan.Sdk.Emulator.V2;
 
 /// <summary>
 /// One <c>data:</c> event of a V2 stream: <c>{"id","object":"chat.completion.chunk","created","model","choices":[…]}</c>,
-/// or, for the usage event, empty <c>choices</c> and a <c>usage</c>.
+/// with <c>search_results</c> on the first when the answer searched the web; or, for the usage event, empty
+/// <c>choices</c> and a <c>usage</c>.
 /// </summary>
 internal sealed class V2ChunkBody
 {
@@ -19,6 +20,8 @@ internal sealed class V2ChunkBody
 
     public required IReadOnlyList<V2ChunkChoice> Choices { get; init; }
 
+    public IReadOnlyList<V2SearchResultBody>? SearchResults { get; init; }
+
     public UsageBody? Usage { get; init; }
 }
 
@@ -31,7 +34,14 @@ internal sealed class V2ChunkChoice
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? FinishReason { get; init; }
+
+    public bool? NeedClearHistory { get; init; }
+
+    public int? BanRound { get; init; }
 }
 
-/// <summary>What a chunk adds: the role (first chunk only), a piece of text, or the tool calls.</summary>
-internal sealed record V2Delta(string? Role, string? Content, IReadOnlyList<V2ToolCallBody>? ToolCalls);
+/// <summary>What a chunk adds: the role (first chunk only), a piece of reasoning or of text, or tool-call fragments.</summary>
+internal sealed record V2Delta(string? Role, string? Content, IReadOnlyList<V2ToolCallBody>? ToolCalls)
+{
+    public string? ReasoningContent { get; init; }
+}

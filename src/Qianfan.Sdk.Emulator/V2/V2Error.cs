@@ -40,8 +40,8 @@ internal sealed record V2Error(int StatusCode, string Code, string Message, stri
     public static V2Error IamCertificationFailed() =>
         new(StatusCodes.Status401Unauthorized, "invalid_iam_token", "IAM Certification failed", InvalidRequest);
 
-    public static V2Error MethodNotSupported() =>
-        new(StatusCodes.Status405MethodNotAllowed, "method_not_supported", "Only POST requests are accepted", InvalidRequest);
+    public static V2Error MethodNotSupported(string message = "Only POST requests are accepted") =>
+        new(StatusCodes.Status405MethodNotAllowed, "method_not_supported", message, InvalidRequest);
 
     public static V2Error InternalError(string message = "Internal error") =>
         new(StatusCodes.Status500InternalServerError, "internal_error", message, InternalErrorType);

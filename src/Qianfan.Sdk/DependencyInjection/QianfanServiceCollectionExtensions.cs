@@ -19,7 +19,8 @@ public static class QianfanServiceCollectionExtensions
     /// <summary>
     /// Registers the default client with settings and credentials from <paramref name="configuration"/> (e.g. the
     /// <c>Qianfan</c> section: <c>Qianfan:ApiKey</c>, <c>Qianfan:SecretKey</c>, <c>Qianfan:Retry:MaxRetries</c> …) over
-    /// the <c>QIANFAN_*</c> environment variables. Both are validated at start-up.
+    /// the <c>QIANFAN_*</c> environment variables. Both are validated at start-up, and the client is then made, logging
+    /// which areas (V1, V2) its credentials serve.
     /// </summary>
     public static QianfanBuilder AddQianfan(this IServiceCollection services, IConfiguration configuration)
     {
@@ -76,6 +77,10 @@ public static class QianfanServiceCollectionExtensions
         services.AddSingleton(provider => Validation(provider, optionsName, serviceKey));
         services.AddSingleton<IValidateOptions<QianfanOptions>>(provider => Validation(provider, optionsName, serviceKey));
         services.AddSingleton<IValidateOptions<QianfanCredentials>>(provider => Validation(provider, optionsName, serviceKey));
+
+        // Last, so the client is made at start-up once its settings passed: its log line says what each area can use.
+        services.AddOptions<QianfanStartupCheck>(optionsName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QianfanStartupCheck>>(provider => new QianfanStartupValidation(provider, optionsName, serviceKey));
 
         var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
         if (serviceKey is null)

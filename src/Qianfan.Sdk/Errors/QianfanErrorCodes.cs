@@ -85,5 +85,13 @@ public static class QianfanErrorCodes
     public static bool IsRetryable(int errorCode) => errorCode is
         ServiceUnavailable or AppNotExist or QpsLimitReached or ServerHighLoad or RpmLimitReached or TpmLimitReached;
 
+    /// <summary>
+    /// Whether a V2 error name says the same as a retryable V1 code: the rate limits (<c>rpm_rate_limit_exceeded</c>,
+    /// <c>tpm_rate_limit_exceeded</c>, <c>user_rate_limit_exceeded</c>). The V2 API answers them with HTTP 429, which is
+    /// retryable anyway; this covers the gateways that answer them with HTTP 200.
+    /// </summary>
+    internal static bool IsRetryableName(string? errorName) =>
+        errorName is "rpm_rate_limit_exceeded" or "tpm_rate_limit_exceeded" or "user_rate_limit_exceeded";
+
     internal static bool IsTokenRejected(int? errorCode) => errorCode is AccessTokenInvalid or AccessTokenExpired;
 }

@@ -66,10 +66,11 @@ public class QianfanException : Exception
 
     /// <summary>
     /// Whether repeating the same call later may succeed: the service's "try again" codes (overload, QPS/RPM/TPM
-    /// limits) and HTTP 408, 429 and 5xx.
+    /// limits) and V2's rate-limit names, whatever the HTTP status, and HTTP 408, 429 and 5xx.
     /// </summary>
     public virtual bool IsRetryable =>
         (ErrorCode is { } code && QianfanErrorCodes.IsRetryable(code))
+        || QianfanErrorCodes.IsRetryableName(ErrorName)
         || StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         || (int?)StatusCode >= 500;
 

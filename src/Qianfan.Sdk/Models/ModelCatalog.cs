@@ -63,12 +63,21 @@ public static class ModelCatalog
     internal static bool TryGetByEndpoint(string endpoint, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelSpec? spec) =>
         ByEndpoint.TryGetValue(endpoint, out spec);
 
-    /// <summary>The catalogued name (or endpoint) that <paramref name="name"/> is clearly a typo of, if any.</summary>
-    internal static string? TypoOf(string name) =>
-        Models.Keys.Concat(AliasTable.Keys).Concat(ByEndpoint.Keys)
-            .Where(known => NameSuggestions.IsTypo(name, known))
-            .OrderBy(known => NameSuggestions.Distance(name, known))
-            .FirstOrDefault();
+    /// <summary>
+    /// The catalogued name (or endpoint) that <paramref name="name"/> is clearly a typo of, if any; null for a name or
+    /// endpoint the catalog knows (an endpoint differs from its model's name only in separators, and is no typo).
+    /// </summary>
+    internal static string? TypoOf(string name)
+    {
+        var known = Models.Keys.Concat(AliasTable.Keys).Concat(ByEndpoint.Keys);
+        return known.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : known
+                .Where(candidate => NameSuggestions.IsTypo(name, candidate))
+                .OrderBy(candidate => NameSuggestions.TypoDistance(name, candidate))
+                .ThenBy(candidate => NameSuggestions.Distance(name, candidate))
+                .FirstOrDefault();
+    }
 
     /// <summary>
     /// Resolves a model name (or a catalogued endpoint, such as <c>ernie_speed</c>) to where its requests go. A name

@@ -27,6 +27,7 @@ public sealed record ModelInfo
     public int? ContextLength { get; init; }
 
     /// <summary>Other fields the service lists for it (pricing, architecture …), as it sent them.</summary>
+    /// <remarks>Settable, not init-only: System.Text.Json's generated code cannot fill an init-only extension-data member.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

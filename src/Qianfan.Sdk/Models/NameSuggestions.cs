@@ -14,14 +14,23 @@ internal static class NameSuggestions
             .Select(k => k.Name)];
 
     /// <summary>
-    /// Whether <paramref name="name"/> is clearly a typo of <paramref name="known"/>: one edit away (two for names of
-    /// ten characters or more), after ignoring case and treating <c>-</c>, <c>_</c>, <c>.</c> and spaces alike.
+    /// Whether <paramref name="name"/> is clearly a typo of <paramref name="known"/>: the same name with other separators
+    /// (<c>-</c>, <c>_</c>, <c>.</c> and spaces alike) or case, or one edit away (two for names of ten characters or
+    /// more) after that. Names whose digits differ are never typos of each other: <c>ERNIE-4.5-8K</c> is another
+    /// version, not a misspelt <c>ERNIE-3.5-8K</c>.
     /// </summary>
     public static bool IsTypo(string name, string known)
     {
-        var distance = Distance(Normalize(name), Normalize(known));
-        return distance > 0 && distance <= (name.Length >= 10 ? 2 : 1);
+        if (string.Equals(name, known, StringComparison.OrdinalIgnoreCase) || !Digits(name).SequenceEqual(Digits(known)))
+        {
+            return false;
+        }
+
+        return TypoDistance(name, known) <= (name.Length >= 10 ? 2 : 1);
     }
+
+    /// <summary>The edit distance once case and separators are ignored; what ranks typo candidates.</summary>
+    public static int TypoDistance(string name, string known) => Distance(Normalize(name), Normalize(known));
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent swaps), case-insensitive.</summary>
     public static int Distance(string a, string b)
@@ -56,4 +65,6 @@ internal static class NameSuggestions
     }
 
     private static string Normalize(string name) => name.Replace('_', '-').Replace('.', '-').Replace(' ', '-');
+
+    private static IEnumerable<char> Digits(string name) => name.Where(char.IsAsciiDigit);
 }

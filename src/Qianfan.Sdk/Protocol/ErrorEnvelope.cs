@@ -18,8 +18,8 @@ internal readonly record struct ErrorEnvelope(int? Code, string? Name, string Me
     /// <summary>The envelope in <paramref name="body"/>, or null when the body is not an error.</summary>
     public static ErrorEnvelope? TryRead(ReadOnlySpan<byte> body)
     {
-        // A cheap scan first: most answers name none of the keys.
-        var v1 = body.IndexOf("\"error_code\""u8) >= 0;
+        // A cheap scan first: most answers name none of the keys. V1's message alone (no code) is an error too.
+        var v1 = body.IndexOf("\"error_code\""u8) >= 0 || body.IndexOf("\"error_msg\""u8) >= 0;
         var v2 = !v1 && body.IndexOf("\"error\""u8) >= 0;
         var bce = !v1 && !v2 && body.IndexOf("\"code\""u8) >= 0;
         if (!v1 && !v2 && !bce)
@@ -67,7 +67,7 @@ internal readonly record struct ErrorEnvelope(int? Code, string? Name, string Me
                 else if (reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("requestId"u8) || reader.ValueTextEquals("request_id"u8))
                 {
                     reader.Read();
-                    found.Id ??= reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    found.Id ??= reader.TokenType == JsonTokenType.String ? ReadText(ref reader, body) : null;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     {
                         reader.Skip();
@@ -80,9 +80,10 @@ internal readonly record struct ErrorEnvelope(int? Code, string? Name, string Me
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A body cut after its error key is still an error; anything else is for the caller to judge.
+            // A body cut (or with invalid UTF-8 in a string: InvalidOperationException) after its error key is still
+            // an error; anything else is for the caller to judge.
         }
 
         return found.ToEnvelope();
@@ -158,7 +159,16 @@ internal readonly record struct ErrorEnvelope(int? Code, string? Name, string Me
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return reader.GetString();
+                try
+                {
+                    return reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Invalid UTF-8 in an error's text: the text as best it decodes, the error kept.
+                    return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+                }
+
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();

@@ -18,6 +18,13 @@ internal static class V1Events
         where T : class, IV1StreamItem =>
         (SseItemParser<StreamEvent<T>>)Parsers.GetOrAdd(typeInfo, static info => (SseItemParser<StreamEvent<T>>)((_, data) => Parse(data, (JsonTypeInfo<T>)info)));
 
+    /// <summary>
+    /// Whether an event that read as a piece is an error envelope of another shape: V1's <c>error_msg</c> without a
+    /// code, V2's <c>error</c>, BCE's <c>{code, message}</c>. An ordinary piece names none of those keys, so it costs
+    /// the envelope reader's quick scan only.
+    /// </summary>
+    internal static bool IsError(ReadOnlySpan<byte> data) => ErrorEnvelope.TryRead(data) is not null;
+
     private static StreamEvent<T> Parse<T>(ReadOnlySpan<byte> data, JsonTypeInfo<T> typeInfo)
         where T : class, IV1StreamItem
     {
@@ -41,6 +48,7 @@ internal static class V1Events
         {
             null => default,
             { ErrorCode: not null } => StreamEvent<T>.Error(data),
+            _ when IsError(data) => StreamEvent<T>.Error(data),
             _ => StreamEvent<T>.Of(item, item.IsEnd),
         };
     }

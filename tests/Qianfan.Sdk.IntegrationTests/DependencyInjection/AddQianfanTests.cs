@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.DependencyInjection;
@@ -119,6 +121,44 @@ public sealed class AddQianfanTests
         Assert.Single(first.Requests, r => r.IsChat);
         Assert.Equal(2, second.Requests.Count(r => r.IsChat));
         Assert.Equal("second-ak", Assert.Single(second.Requests, r => r.IsTokenRequest).Query["client_id"]);
+    }
+
+    [Fact]
+    public async Task StartUp_MakesEachClient_AndLogsWhichAreasItsCredentialsServe_WithoutASecret()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFakeLogging());
+        services.AddQianfan(Configuration(("ApiKey", "ak-that-must-not-leak"), ("SecretKey", "sk-that-must-not-leak")));
+        services.AddQianfan("second", Configuration(("V2ApiKey", "bce-v3/ALTAK-x/v2-secret-that-must-not-leak")));
+        await using var provider = services.BuildServiceProvider();
+        var logs = provider.GetFakeLogCollector();
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Message.StartsWith("Qianfan client ready", StringComparison.Ordinal));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var ready = logs.GetSnapshot().Where(r => r.Message.StartsWith("Qianfan client ready", StringComparison.Ordinal)).Select(r => r.Message).ToList();
+        Assert.Equal(2, ready.Count);
+        Assert.Contains(
+            "Qianfan client ready: V1 (chat, completions, embeddings, rerank, images, tokenizer): access tokens exchanged with the application's keys; "
+            + "V2 (chat completions, embeddings, rerank, images, models): not configured (set QIANFAN_API_KEY (V2ApiKey), or QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY (IamAccessKey, IamSecretKey))",
+            ready);
+        Assert.Contains(ready, l => l.Contains("V1 (chat, completions, embeddings, rerank, images, tokenizer): not configured (set QIANFAN_AK", StringComparison.Ordinal)
+            && l.Contains("V2 (chat completions, embeddings, rerank, images, models): the V2 API key", StringComparison.Ordinal));
+        Assert.All(ready, l => Assert.DoesNotContain("must-not-leak", l, StringComparison.Ordinal));
+        Assert.Same(provider.GetRequiredService<QianfanClient>(), provider.GetRequiredService<QianfanClient>());
+        Assert.Equal(2, logs.GetSnapshot().Count(r => r.Message.StartsWith("Qianfan client ready", StringComparison.Ordinal))); // made once, at start
+    }
+
+    [Fact]
+    public void StartUp_WithBadCredentials_ReportsThemOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddQianfan(Configuration(("ApiKey", "ak-that-must-not-leak")));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Single(error.Failures, f => f.Contains("SecretKey (Qianfan:SecretKey, QIANFAN_SK) is missing", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -74,14 +74,14 @@ public sealed class V2ToolTests
     }
 
     [Fact]
-    public async Task WithoutTrigger_ToolsAreNotCalled()
+    public async Task AMessageThatNamesNoTool_IsAnsweredWithText()
     {
         await using var session = await V2Session.StartAsync();
 
-        var body = await session.ChatAsync(V2Session.UserBody("北京天气", Tools));
+        var body = await session.ChatAsync(V2Session.UserBody("你好，讲个笑话", Tools));
 
         Assert.Equal("stop", body.GetProperty("choices")[0].GetProperty("finish_reason").GetString());
-        Assert.Equal("这是千帆模拟器的回答。你说的是：北京天气。祝你一切顺利！", body.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal("这是千帆模拟器的回答。你说的是：你好，讲个笑话。祝你一切顺利！", body.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
     }
 
     [Fact]
@@ -149,24 +149,35 @@ public sealed class V2ToolTests
     }
 
     [Fact]
-    public async Task StreamedToolCall_IsOneChunkThenDone()
+    public async Task StreamedToolCall_SendsIdAndNameOnce_ThenTheArgumentsInFragments()
     {
         await using var session = await V2Session.StartAsync();
+        const string WithSchema = """
+            ,"tools":[{"type":"function","function":{"name":"get_weather","description":"查询天气",
+              "parameters":{"type":"object","properties":{"city":{"type":"string"},"days":{"type":"integer"}},"required":["city","days"]}}}]
+            """;
 
-        var events = await session.StreamAsync(V2Session.UserBody("请调用工具", Tools + ""","stream":true,"stream_options":{"include_usage":true}"""));
+        var events = await session.StreamAsync(V2Session.UserBody("调用工具", WithSchema + ""","stream":true,"stream_options":{"include_usage":true}"""));
 
-        Assert.Equal(3, events.Count);
-        Assert.Equal("[DONE]", events[2]);
-        var choice = V2Session.Parse(events[0]).GetProperty("choices")[0];
-        Assert.Equal("tool_calls", choice.GetProperty("finish_reason").GetString());
-        var delta = choice.GetProperty("delta");
-        Assert.Equal("assistant", delta.GetProperty("role").GetString());
-        var call = Assert.Single(delta.GetProperty("tool_calls").EnumerateArray());
-        Assert.Equal(["index", "id", "type", "function"], call.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(0, call.GetProperty("index").GetInt32());
-        Assert.Equal("get_weather", call.GetProperty("function").GetProperty("name").GetString());
-        Assert.Equal("{}", call.GetProperty("function").GetProperty("arguments").GetString());
-        Assert.Equal(0, V2Session.Parse(events[1]).GetProperty("choices").GetArrayLength());
+        Assert.Equal("[DONE]", events[^1]);
+        Assert.Equal(0, V2Session.Parse(events[^2]).GetProperty("choices").GetArrayLength()); // the usage tail
+        var fragments = events[..^2].Select(e => V2Session.Parse(e).GetProperty("choices")[0]).ToList();
+        Assert.True(fragments.Count >= 3, $"{fragments.Count} events");
+        var first = fragments[0].GetProperty("delta");
+        Assert.Equal("assistant", first.GetProperty("role").GetString());
+        var head = Assert.Single(first.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal(["index", "id", "type", "function"], head.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("get_weather", head.GetProperty("function").GetProperty("name").GetString());
+        Assert.All(fragments.Skip(1), f =>
+        {
+            var piece = Assert.Single(f.GetProperty("delta").GetProperty("tool_calls").EnumerateArray());
+            Assert.Equal(["index", "function"], piece.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["arguments"], piece.GetProperty("function").EnumerateObject().Select(p => p.Name));
+        });
+        var arguments = string.Concat(fragments.Select(f => f.GetProperty("delta").GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").GetString()));
+        Assert.Equal("""{"city":"调用工具","days":0}""", arguments);
+        Assert.Equal("tool_calls", fragments[^1].GetProperty("finish_reason").GetString());
+        Assert.All(fragments.SkipLast(1), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("finish_reason").ValueKind));
     }
 
     [Fact]

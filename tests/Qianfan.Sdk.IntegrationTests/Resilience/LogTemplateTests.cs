@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Errors;
 using static Qianfan.Sdk.IntegrationTests.Resilience.ResilienceHarness;
 
@@ -23,6 +25,21 @@ public sealed class LogTemplateTests
         Assert.Equal("chat/ernie-lite-8k", failed.GetStructuredStateValue("Operation"));
         Assert.Equal("336003", failed.GetStructuredStateValue("ErrorCode"));
         Assert.Equal("参数无效", failed.GetStructuredStateValue("ErrorMessage"));
+    }
+
+    [Fact]
+    public async Task AFailedV2Call_IsAWarningWithTheServicesErrorName()
+    {
+        await using var harness = await StartAsync(o => o.V2BaseUrl = o.BaseUrl, c => c.V2ApiKey = QianfanEmulatorOptions.DefaultV2ApiKey);
+        var request = new ChatCompletionRequest("ernie-no-such-model") { Messages = { ChatMessage.User("你好") } };
+
+        var error = await Assert.ThrowsAsync<QianfanException>(() => harness.Client.ChatCompletions.CompleteAsync(request));
+
+        var failed = Assert.Single(Records(harness), r => r.Level == LogLevel.Warning);
+        Assert.Equal("invalid_model", error.ErrorName);
+        Assert.Equal("invalid_model", failed.GetStructuredStateValue("ErrorCode"));
+        Assert.Equal("v2/chat/completions", failed.GetStructuredStateValue("Operation"));
+        Assert.StartsWith("v2/chat/completions failed with error invalid_model: ", failed.Message, StringComparison.Ordinal);
     }
 
     [Fact]

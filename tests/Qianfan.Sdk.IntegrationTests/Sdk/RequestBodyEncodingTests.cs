@@ -61,6 +61,7 @@ public sealed class RequestBodyEncodingTests
         {
             Messages = { ChatMessage.System(Persona), ChatMessage.User(Question) },
             User = User,
+            ToolChoice = "none", // the question names the tool; this test is about the text, not the call
         };
         request.Stop.Add(Stop);
         request.Tools.Add(ChatTool.ForFunction("get_weather", "查询某个城市的天气"));

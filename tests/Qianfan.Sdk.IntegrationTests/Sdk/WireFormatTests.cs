@@ -1,9 +1,8 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Errors;
 
 namespace Qianfan.Sdk.IntegrationTests.Sdk;
 
@@ -49,6 +48,69 @@ public sealed class WireFormatTests
         Assert.Equal("压缩的回答", reply.Result);
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task ReplyWhoseCompressionDoesNotDecode_IsAnHttpRequestException_NeverInvalidDataOrInvalidOperation(string encoding)
+    {
+        var corrupt = Corrupt(encoding);
+        await using var server = RawHttpServer.Start(() => Concat(Head($"Content-Encoding: {encoding}", $"Content-Length: {corrupt.Length}"), corrupt));
+        using var client = Client(server);
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Equal(HttpRequestError.InvalidResponse, ex.HttpRequestError);
+        Assert.Contains("does not decode", ex.Message, StringComparison.Ordinal);
+        Assert.IsType(encoding == "br" ? typeof(InvalidOperationException) : typeof(InvalidDataException), ex.InnerException);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task ReplyWhoseCompressionDoesNotDecode_IsRetriedLikeADroppedConnection(string encoding)
+    {
+        var corrupt = Corrupt(encoding);
+        var good = Compress(encoding, Encoding.UTF8.GetBytes(ReplyJson("第二次的回答")));
+        var answers = 0;
+        await using var server = RawHttpServer.Start(() => Interlocked.Increment(ref answers) == 1
+            ? Concat(Head($"Content-Encoding: {encoding}", $"Content-Length: {corrupt.Length}"), corrupt)
+            : Concat(Head($"Content-Encoding: {encoding}", $"Content-Length: {good.Length}"), good));
+        using var client = Client(server, maxRetries: 2);
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("第二次的回答", reply.Result);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task StreamWhoseCompressionDoesNotDecode_IsAStreamEndedBeforeItsFirstChunk_AndRetried(string encoding)
+    {
+        var corrupt = Corrupt(encoding);
+        var events = Compress(encoding, Encoding.UTF8.GetBytes(
+            """data: {"id":"as-s","sentence_id":0,"is_end":true,"result":"流式的回答","usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}""" + "\n\n"));
+        var answers = 0;
+        await using var server = RawHttpServer.Start(() => Interlocked.Increment(ref answers) == 1
+            ? Concat(StreamHead($"Content-Encoding: {encoding}", $"Content-Length: {corrupt.Length}"), corrupt)
+            : Concat(StreamHead($"Content-Encoding: {encoding}", $"Content-Length: {events.Length}"), events));
+        using (var once = Client(server))
+        {
+            var ex = await Assert.ThrowsAsync<QianfanStreamEndedException>(async () => await once.Chat.StreamAsync(Ask()).ToListAsync());
+            Assert.Equal(0, ex.ChunksReceived);
+            Assert.True(ex.IsRetryable);
+        }
+
+        using var client = Client(server, maxRetries: 2);
+        var chunks = await client.Chat.StreamAsync(Ask()).ToListAsync();
+
+        Assert.Equal("流式的回答", Assert.Single(chunks).Result);
+        Assert.Equal(2, server.Requests);
+    }
+
     [Fact]
     public async Task ReplyWithContentLength_LargerThanTheFirstBuffer_IsReadExactly()
     {
@@ -76,14 +138,42 @@ public sealed class WireFormatTests
         Assert.Equal(1, server.Requests);
     }
 
-    private static QianfanClient Client(RawHttpServer server) => new(
+    private static QianfanClient Client(RawHttpServer server, int maxRetries = 0) => new(
         new QianfanCredentials { AccessToken = "wire-token" },
         new QianfanOptions
         {
             BaseUrl = server.BaseUrl,
-            Retry = new RetryOptions { MaxRetries = 0 },
+            Retry = new RetryOptions { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(1) },
             Timeout = TimeSpan.FromSeconds(20),
         });
+
+    /// <summary>Bytes that claim to be <paramref name="encoding"/> and are not: gzip's and zlib's header then bytes no decoder takes; for Brotli plain text.</summary>
+    private static byte[] Corrupt(string encoding)
+    {
+        var garbage = Encoding.ASCII.GetBytes("this is plain text sent under a compressed Content-Encoding");
+        return encoding switch
+        {
+            "gzip" => [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xff, .. garbage],
+            "deflate" => [0x78, 0x9c, 0xff, 0xff, 0xff, 0xff, .. garbage],
+            _ => garbage,
+        };
+    }
+
+    private static byte[] Compress(string encoding, byte[] data)
+    {
+        var output = new MemoryStream();
+        using (Stream compressor = encoding == "br"
+            ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
+            : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            compressor.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] StreamHead(params string[] headers) =>
+        Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n" + string.Concat(headers.Select(h => h + "\r\n")) + "\r\n");
 
     private static ChatRequest Ask() => new("ERNIE-Speed-8K") { Messages = { ChatMessage.User("hi") } };
 
@@ -97,95 +187,4 @@ public sealed class WireFormatTests
         Concat(Encoding.ASCII.GetBytes($"{data.Length:X}\r\n"), data.ToArray(), "\r\n"u8.ToArray());
 
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
-
-    /// <summary>Answers every request on 127.0.0.1 with the given bytes, then closes the connection.</summary>
-    private sealed class RawHttpServer : IAsyncDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly Func<byte[]> _answer;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _accepting;
-        private int _requests;
-
-        private RawHttpServer(Func<byte[]> answer)
-        {
-            _answer = answer;
-            _listener.Start();
-            _accepting = AcceptAsync();
-        }
-
-        public Uri BaseUrl => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        public static RawHttpServer Start(Func<byte[]> answer) => new(answer);
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            _listener.Stop();
-            await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
-            _stop.Dispose();
-        }
-
-        private async Task AcceptAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                using var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                await using var stream = new NetworkStream(socket, ownsSocket: false);
-                await ReadRequestAsync(stream);
-                Interlocked.Increment(ref _requests);
-                await stream.WriteAsync(_answer(), _stop.Token);
-                socket.Shutdown(SocketShutdown.Both);
-            }
-        }
-
-        private async Task ReadRequestAsync(Stream stream)
-        {
-            var received = new List<byte>();
-            var buffer = new byte[4096];
-            int headerEnd;
-            while ((headerEnd = IndexOfHeaderEnd(received)) < 0)
-            {
-                var n = await stream.ReadAsync(buffer, _stop.Token);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                received.AddRange(buffer.AsSpan(0, n));
-            }
-
-            var head = Encoding.ASCII.GetString(received.ToArray(), 0, headerEnd);
-            var length = head.Split("\r\n")
-                .Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                .Select(l => int.Parse(l["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture))
-                .FirstOrDefault();
-            var body = received.Count - headerEnd - 4;
-            while (body < length)
-            {
-                var n = await stream.ReadAsync(buffer, _stop.Token);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                body += n;
-            }
-        }
-
-        private static int IndexOfHeaderEnd(List<byte> bytes)
-        {
-            for (var i = 3; i < bytes.Count; i++)
-            {
-                if (bytes[i - 3] == '\r' && bytes[i - 2] == '\n' && bytes[i - 1] == '\r' && bytes[i] == '\n')
-                {
-                    return i - 3;
-                }
-            }
-
-            return -1;
-        }
-    }
 }

@@ -259,6 +259,47 @@ public sealed class ChatCompletionsTests
         Assert.IsNotType<QianfanStreamEndedException>(error);
     }
 
+    [Theory]
+    [InlineData("""{"error_msg":"qps limit"}""", null, "qps limit")]
+    [InlineData("""{"error":"rate limited"}""", null, "rate limited")]
+    [InlineData("""{"error_code":"18","error_msg":"qps limit"}""", 18, "qps limit")]
+    public async Task Stream_ErrorEventWithoutChoicesIsAnError_NotAnEmptyChunk(string errorEvent, int? code, string message)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToV2(() => Responses.EventStream(Responses.V2Event("开始") + "data: " + errorEvent + "\n\n" + "data: [DONE]\n\n"));
+        using var client = fake.CreateV2Client();
+        var received = new List<string>();
+
+        var error = await Assert.ThrowsAsync<QianfanException>(async () =>
+        {
+            await foreach (var chunk in client.ChatCompletions.StreamAsync(Ask()))
+            {
+                received.Add(chunk.ContentDelta);
+            }
+        });
+
+        Assert.Equal(["开始"], received);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(message, error.ErrorMessage);
+        Assert.IsNotType<QianfanStreamEndedException>(error);
+    }
+
+    [Theory]
+    [InlineData("""{"error_msg":"qps limit"}""", null, "qps limit")]
+    [InlineData("""{"error_code":336100,"error_msg":7}""", 336100, "7")]
+    [InlineData("""{"error_code":18.0,"error_msg":"qps"}""", 18, "qps")]
+    public async Task ErrorBody_InV1FormOnTheV2ApiIsAnErrorWithItsCode(string body, int? code, string message)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToV2(() => Responses.Json(body));
+        using var client = fake.CreateV2Client();
+
+        var error = await Assert.ThrowsAsync<QianfanException>(() => client.ChatCompletions.CompleteAsync(Ask()));
+
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(message, error.ErrorMessage);
+    }
+
     [Fact]
     public async Task ErrorBody_BecomesAQianfanExceptionWithNameStatusAndId_AndIsNotRetried()
     {
@@ -313,6 +354,34 @@ public sealed class ChatCompletionsTests
         Assert.Equal(name, error.ErrorName);
         Assert.Equal(message, error.ErrorMessage);
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("rpm_rate_limit_exceeded", true)]
+    [InlineData("tpm_rate_limit_exceeded", true)]
+    [InlineData("user_rate_limit_exceeded", true)]
+    [InlineData("invalid_model", false)]
+    public async Task ErrorBody_ARateLimitNameInAnHttp200_IsRetryable(string name, bool retryable)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToV2InTurn(() => Responses.Json($$$"""{"error":{"code":"{{{name}}}","message":"m"}}"""), () => Responses.Json(Responses.CompletionJson("第二次")));
+        using var client = fake.CreateV2Client(o =>
+        {
+            o.Retry.MaxRetries = 2;
+            o.Retry.BaseDelay = TimeSpan.Zero;
+        });
+
+        var call = client.ChatCompletions.CompleteAsync(Ask());
+        if (retryable)
+        {
+            Assert.Equal("第二次", (await call.OrHang()).Content);
+        }
+        else
+        {
+            Assert.False((await Assert.ThrowsAsync<QianfanException>(() => call.OrHang())).IsRetryable);
+        }
+
+        Assert.Equal(retryable ? 2 : 1, fake.V2Requests.Count);
     }
 
     [Fact]

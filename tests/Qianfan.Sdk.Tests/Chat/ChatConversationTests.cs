@@ -92,14 +92,31 @@ public sealed class ChatConversationTests
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
-    public async Task Send_EmptyMessageIsRejectedBeforeSending(string message)
+    [InlineData(null)]
+    public async Task Send_EmptyMessageIsRejectedBeforeSending_WithTheSameErrorEverywhere(string? message)
     {
         using var fake = new FakeQianfan();
-        using var client = fake.CreateClient();
+        using var client = fake.CreateClient(credentials: c => c.V2ApiKey = FakeQianfan.V2ApiKey);
         var conversation = new ChatConversation(client.Chat);
+        var v2Conversation = new ChatCompletionConversation(client.ChatCompletions, new ChatCompletionRequest("ernie-4.0-8k"));
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => conversation.SendAsync(message));
+        QianfanValidationException[] errors =
+        [
+            await Assert.ThrowsAsync<QianfanValidationException>(() => conversation.SendAsync(message!)),
+            Assert.Throws<QianfanValidationException>(() => conversation.StreamAsync(message!)),
+            await Assert.ThrowsAsync<QianfanValidationException>(() => v2Conversation.SendAsync(message!)),
+            Assert.Throws<QianfanValidationException>(() => v2Conversation.StreamAsync(message!)),
+            await Assert.ThrowsAsync<QianfanValidationException>(() => client.Chat.CompleteAsync(new ChatRequest { Messages = { ChatMessage.User(message!) } })),
+            await Assert.ThrowsAsync<QianfanValidationException>(() => client.ChatCompletions.CompleteAsync(new ChatCompletionRequest("ernie-4.0-8k") { Messages = { ChatMessage.User(message!) } })),
+        ];
 
+        Assert.All(errors, e =>
+        {
+            Assert.Equal("messages[0].content", e.ParamName);
+            Assert.Equal("messages[0].content must not be empty", e.Message);
+        });
+        Assert.Empty(conversation.History);
+        Assert.Empty(v2Conversation.History);
         Assert.Empty(fake.Requests);
     }
 

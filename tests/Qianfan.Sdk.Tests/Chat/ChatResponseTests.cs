@@ -261,6 +261,51 @@ public sealed class ChatResponseTests
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"error_msg":"qps limit"}""", "qps limit")]
+    [InlineData("""{"id":"as-1","error_msg":{"reason":"quota"}}""", """{"reason":"quota"}""")]
+    [InlineData("""{"error_code":null,"error_msg":"no code given"}""", "no code given")]
+    public async Task Error_V1MessageWithoutACodeIsStillAnError(string body, string message)
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json(body));
+        using var client = fake.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Null(ex.ErrorCode);
+        Assert.Equal(message, ex.ErrorMessage);
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"error_msg\":null,\"id\":\"as-", "-1\",\"result\":\"ok\"}")]
+    [InlineData("{\"error_code\":18,\"error_msg\":\"qps ", " limit\"}")]
+    [InlineData("{\"error_msg\":\"qps ", " limit\",\"error_code\":18}")]
+    public async Task Error_InvalidUtf8InABodyThatLooksLikeAnError_IsAQianfanException(string before, string after)
+    {
+        using var fake = new FakeQianfan();
+        byte[] body = [.. System.Text.Encoding.UTF8.GetBytes(before), 0xE9, .. System.Text.Encoding.UTF8.GetBytes(after)]; // 0xE9 alone is no UTF-8
+        fake.RespondToChat(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } } });
+        using var client = fake.CreateClient();
+
+        var error = await Assert.ThrowsAnyAsync<QianfanException>(() => client.Chat.CompleteAsync(Ask()));
+
+        Assert.Equal(before.Contains("error_msg\":\"", StringComparison.Ordinal) ? 18 : null, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Reply_WithANullErrorMessageIsAReply()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","result":"好","error_code":null,"error_msg":null}"""));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("好", reply.Result);
+    }
+
     [Fact]
     public async Task Error_V1CodeThatIsNoNumberIsKeptAsTheErrorName()
     {

@@ -186,7 +186,11 @@ public sealed class ChatStreamTests
     [InlineData("""{"error_code":"18","error_msg":"qps limit"}""", 18, "qps limit")]
     [InlineData("""{"error_code":336100.0,"error_msg":"busy"}""", 336100, "busy")]
     [InlineData("""{"error_code":336003,"error_msg":42,"sentence_id":"not a number"}""", 336003, "42")]
-    public async Task Stream_ErrorEventOfAnyShapeIsDecodedWithItsCode(string errorEvent, int code, string message)
+    [InlineData("""{"error_msg":"stopped without a code"}""", null, "stopped without a code")]
+    [InlineData("""{"error":{"code":"internal_error","message":"V2's shape"}}""", null, "V2's shape")]
+    [InlineData("""{"error":true}""", null, "true")]
+    [InlineData("""{"code":"AccessDenied","message":"BCE's shape","requestId":"r-1"}""", null, "BCE's shape")]
+    public async Task Stream_ErrorEventOfAnyShapeIsDecodedWithItsCode(string errorEvent, int? code, string message)
     {
         using var fake = new FakeQianfan();
         fake.RespondToChat(() => Responses.EventStream(Responses.Event(0, "a") + "data: " + errorEvent + "\n\n"));
@@ -197,6 +201,36 @@ public sealed class ChatStreamTests
         Assert.Equal(code, ex.ErrorCode);
         Assert.Equal(message, ex.ErrorMessage);
         Assert.IsNotType<QianfanStreamEndedException>(ex);
+    }
+
+    [Fact]
+    public async Task Stream_APieceWithoutAResult_ReadsAsEmpty_LikeAUsageOnlyLastPiece()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.EventStream(
+            Responses.Event(0, "好")
+            + """data: {"id":"as-1","sentence_id":1,"is_end":false,"result":null}""" + "\n\n"
+            + """data: {"is_end":true,"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""" + "\n\n"));
+        using var client = fake.CreateClient();
+
+        var chunks = await ReadAllAsync(client.Chat.StreamAsync(Ask()));
+
+        Assert.Equal(["好", "", ""], chunks.Select(c => c.Result));
+        Assert.True(chunks[^1].IsEnd);
+        Assert.Equal(2, chunks[^1].Usage!.TotalTokens);
+    }
+
+    [Fact]
+    public async Task Reply_WithoutAResult_ReadsAsEmpty()
+    {
+        using var fake = new FakeQianfan();
+        fake.RespondToChat(() => Responses.Json("""{"id":"as-1","usage":{"prompt_tokens":1,"completion_tokens":0,"total_tokens":1}}"""));
+        using var client = fake.CreateClient();
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("", reply.Result);
+        Assert.Null(reply.FunctionCall);
     }
 
     [Fact]

@@ -38,6 +38,26 @@ public sealed class ModelCatalogTests
     }
 
     [Fact]
+    public void EveryCatalogNameAndEndpoint_IsNeverTakenForATypoOfAnother()
+    {
+        Assert.All(ModelCatalog.All, m =>
+        {
+            Assert.Null(ModelCatalog.TypoOf(m.Name));
+            Assert.Null(ModelCatalog.TypoOf(m.Endpoint));
+            Assert.Null(ModelCatalog.TypoOf(m.Name.ToUpperInvariant()));
+        });
+    }
+
+    [Theory]
+    [InlineData("ERNIE-Sped-8K", "ERNIE-Speed-8K")]
+    [InlineData("ERNIE_Speed_8K", "ERNIE-Speed-8K")]
+    [InlineData("ERNIE-4.5-8K", null)]
+    [InlineData("ERNIE-3.5-16K", null)]
+    [InlineData("my-own-model", null)]
+    public void TypoOf_FindsTheNameMeant_ButNeverAcrossVersions(string name, string? meant) =>
+        Assert.Equal(meant, ModelCatalog.TypoOf(name));
+
+    [Fact]
     public void Catalog_UnknownNameIsNotFoundButResolvesToItsLowerCasedEndpoint()
     {
         Assert.False(ModelCatalog.TryGet("No-Such-Model", out _));

@@ -231,6 +231,23 @@ public sealed class EventStreamTests
     }
 
     [Fact]
+    public async Task Stream_BrotliBodyThatDoesNotDecodeEndsTheStreamWithTheProfilesError()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() =>
+        {
+            var response = TestReplies.EventStream(TestReplies.CorruptBrotli());
+            response.Content.Headers.ContentEncoding.Add("br");
+            return response;
+        });
+
+        var ex = await Assert.ThrowsAsync<TestStreamEndedException>(() => api.ReadAllAsync().OrHang());
+
+        Assert.Equal(0, ex.ChunksReceived);
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+    }
+
+    [Fact]
     public async Task Stream_ErrorBodyAtStartThrowsTheDecodedErrorBeforeAnyItem()
     {
         using var api = new PipelineHarness();

@@ -110,6 +110,41 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Send_BrotliBodyThatDoesNotDecodeIsAnHttpRequestException_AndIsRepeated()
+    {
+        using var api = WithRetries(3);
+        api.Service.RespondInTurn(() => CorruptAnswer(TestReplies.CorruptBrotli(), "br"), () => TestReplies.Result("ok"));
+
+        var result = await api.SendAsync().OrHang();
+
+        Assert.Equal("ok", result.Text);
+        Assert.Equal(2, api.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_BrotliBodyThatDoesNotDecode_WithoutRetries_IsAnHttpRequestExceptionNotInvalidOperation()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => CorruptAnswer(TestReplies.CorruptBrotli(), "br"));
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => api.SendAsync().OrHang());
+
+        Assert.Equal(HttpRequestError.InvalidResponse, ex.HttpRequestError);
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+    }
+
+    [Fact]
+    public void BrokenBody_ABrotliFailureIsKnownByItsStream_EvenWithoutASource_AsUnderNativeAot()
+    {
+        using var brotli = TestReplies.CorruptBrotli();
+        var failure = Assert.Throws<InvalidOperationException>(() => brotli.ReadExactly(new byte[16]));
+        failure.Source = "<unknown>"; // what Exception.Source reports under Native AOT
+
+        Assert.True(Qianfan.Sdk.Core.Reading.BodyReader.IsBrokenBody(failure, brotli));
+        Assert.False(Qianfan.Sdk.Core.Reading.BodyReader.IsBrokenBody(new InvalidOperationException("not from a decoder") { Source = "<unknown>" }, new MemoryStream()));
+    }
+
+    [Fact]
     public async Task Send_AttemptPastItsTimeoutIsAbandonedAndRepeated()
     {
         using var api = WithRetries(3);
@@ -281,11 +316,13 @@ public sealed class RetryTests
         return api;
     }
 
-    private static HttpResponseMessage CorruptGzipAnswer()
+    private static HttpResponseMessage CorruptGzipAnswer() => CorruptAnswer(TestReplies.CorruptGzip(), "gzip");
+
+    private static HttpResponseMessage CorruptAnswer(Stream body, string encoding)
     {
-        var content = new StreamContent(TestReplies.CorruptGzip());
+        var content = new StreamContent(body);
         content.Headers.ContentType = new("application/json");
-        content.Headers.ContentEncoding.Add("gzip");
+        content.Headers.ContentEncoding.Add(encoding);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 }

@@ -62,6 +62,17 @@ internal static class TestReplies
         return new GZipStream(new MemoryStream(corrupt), CompressionMode.Decompress);
     }
 
+    /// <summary>
+    /// A body whose <c>Content-Encoding: br</c> does not decode, read through a real <see cref="BrotliStream"/>, which
+    /// reports it as an <see cref="InvalidOperationException"/> rather than gzip's <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static Stream CorruptBrotli()
+    {
+        var corrupt = new byte[64];
+        new Random(3).NextBytes(corrupt);
+        return new BrotliStream(new MemoryStream(corrupt), CompressionMode.Decompress);
+    }
+
     private static HttpResponseMessage WithHeaders(HttpResponseMessage response, (string Name, string Value)[] headers)
     {
         foreach (var (name, value) in headers)

@@ -28,6 +28,7 @@ internal sealed class FakeQianfan : IDisposable
     public const string V2ChatPath = "/v2/chat/completions";
     public const string IamTokenPath = "/v1/BCE-BEARER/token";
     public const string V1Root = "/rpc/2.0/ai_custom/v1/wenxinworkshop/";
+    public const string ModelsPath = "/v2/models";
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _tokenCalls;
@@ -35,6 +36,7 @@ internal sealed class FakeQianfan : IDisposable
     private int _v2Calls;
     private int _iamCalls;
     private int _areaCalls;
+    private int _modelsCalls;
 
     public FakeQianfan(string baseUrl = DefaultBaseUrl)
     {
@@ -44,6 +46,7 @@ internal sealed class FakeQianfan : IDisposable
         Route(HttpMethod.Post, path => path.EndsWith(V2ChatPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _v2Calls), (r, n) => V2Responder(r, n));
         Route(HttpMethod.Get, path => path.EndsWith(IamTokenPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _iamCalls), (r, n) => IamResponder(r, n));
         Route(HttpMethod.Post, IsArea, () => Interlocked.Increment(ref _areaCalls), (r, n) => AreaResponder(r, n));
+        Route(HttpMethod.Get, path => path.EndsWith(ModelsPath, StringComparison.Ordinal), () => Interlocked.Increment(ref _modelsCalls), (r, n) => ModelsResponder(r, n));
         Mock.Fallback.Respond(async request =>
         {
             _requests.Enqueue(await RecordedRequest.CaptureAsync(request));
@@ -89,6 +92,9 @@ internal sealed class FakeQianfan : IDisposable
     /// <summary>Answers the n-th (1-based) call to any other V1 or V2 API (embeddings, rerank …); by default <c>{}</c>.</summary>
     public Func<RecordedRequest, int, Task<HttpResponseMessage>> AreaResponder { get; set; } =
         (_, _) => Task.FromResult(Responses.Json("{}"));
+    /// <summary>Answers the n-th (1-based) <c>GET /v2/models</c>; by default two models.</summary>
+    public Func<RecordedRequest, int, Task<HttpResponseMessage>> ModelsResponder { get; set; } =
+        (_, _) => Task.FromResult(Responses.Json("""{"object":"list","data":[{"id":"ernie-4.5-turbo-128k","object":"model"},{"id":"ernie-x1.1","object":"model"}]}"""));
 
     /// <summary>Every request the service saw, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -98,6 +104,8 @@ internal sealed class FakeQianfan : IDisposable
     public IReadOnlyList<RecordedRequest> TokenRequests => [.. _requests.Where(r => r.Path.EndsWith(TokenPath, StringComparison.Ordinal))];
 
     public IReadOnlyList<RecordedRequest> V2Requests => [.. _requests.Where(r => r.Path.EndsWith(V2ChatPath, StringComparison.Ordinal))];
+
+    public IReadOnlyList<RecordedRequest> ModelsRequests => [.. _requests.Where(r => r.Path.EndsWith(ModelsPath, StringComparison.Ordinal))];
 
     public IReadOnlyList<RecordedRequest> IamRequests => [.. _requests.Where(r => r.Path.EndsWith(IamTokenPath, StringComparison.Ordinal))];
 

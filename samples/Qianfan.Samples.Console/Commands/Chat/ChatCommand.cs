@@ -25,7 +25,8 @@ internal sealed class ChatCommand : ICliCommand
            or, from a clone of the repository: {CommandName.FromSource} chat [options] [MESSAGE]
 
         With MESSAGE, sends it once and prints the reply. Without, reads one message per line from stdin
-        (until EOF or 'exit') and keeps the conversation's history.
+        (until EOF or 'exit') and keeps the conversation's history. stdout carries only the reply; a
+        thinking model's reasoning goes to stderr as 'thinking: ...'.
 
         options:
           --api v1|v2             the V1 chat API (default) or the V2 OpenAI-compatible one
@@ -39,6 +40,13 @@ internal sealed class ChatCommand : ICliCommand
           --max-output-tokens N   [2, 2048]
           --stop S                a stop sequence (repeatable, at most 4)
           --user-id ID            the end user's id
+          --web-search            let the model search the web (v2; implies --api v2); the cited
+                                  pages are listed on stderr as [n] title url
+          --image PATH_OR_URL     an image for the first message (repeatable; implies --api v2 and,
+                                  unless --model says otherwise, ernie-4.5-turbo-vl): a local file
+                                  is sent inline, an http(s) URL for the service to fetch
+          --json                  ask for the reply as a JSON object (response_format json_object;
+                                  on v1 only models that take it, such as ERNIE-3.5-8K)
           --verbose               log HTTP activity to stderr (secrets redacted)
           -h, --help              this text
 
@@ -48,9 +56,10 @@ internal sealed class ChatCommand : ICliCommand
     public async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
         var options = ChatOptions.From(arguments);
+        var images = ImageParts.From(options.Images); // a missing file is a usage error before anything starts
         await using var session = await QianfanSession.OpenAsync(options.Api, options.Verbose, options.Endpoint, console, cancellationToken).ConfigureAwait(false);
         IChatSession chat = options.Api == "v2"
-            ? new V2ChatSession(session.Client.ChatCompletions, options)
+            ? new V2ChatSession(new ChatCompletionConversation(session.Client.ChatCompletions, CreateV2Template(options)), images)
             : new V1ChatSession(new ChatConversation(session.Client.Chat, CreateTemplate(options)));
         var turns = new ChatTurns(chat, options.Stream, console);
         return options.Message is { } message
@@ -69,6 +78,32 @@ internal sealed class ChatCommand : ICliCommand
         request.PenaltyScore = options.PenaltyScore;
         request.MaxOutputTokens = options.MaxOutputTokens;
         request.UserId = options.UserId;
+        request.ResponseFormat = options.Json ? "json_object" : null;
+        foreach (var stop in options.Stop)
+        {
+            request.Stop.Add(stop);
+        }
+
+        return request;
+    }
+
+    private static ChatCompletionRequest CreateV2Template(ChatOptions options)
+    {
+        var request = new ChatCompletionRequest(options.Model ?? (options.Images.Count > 0 ? ChatOptions.VisionModel : "ernie-lite-8k"))
+        {
+            Temperature = options.Temperature,
+            TopP = options.TopP,
+            PenaltyScore = options.PenaltyScore,
+            MaxCompletionTokens = options.MaxOutputTokens,
+            User = options.UserId,
+            ResponseFormat = options.Json ? ChatResponseFormat.JsonObject : null,
+            WebSearch = options.WebSearch ? new ChatWebSearchOptions { EnableCitation = true } : null,
+        };
+        if (options.System is { } system)
+        {
+            request.Messages.Add(ChatMessage.System(system));
+        }
+
         foreach (var stop in options.Stop)
         {
             request.Stop.Add(stop);

@@ -2,7 +2,10 @@ using Qianfan.Samples.Console.Cli;
 
 namespace Qianfan.Samples.Console.Commands.Chat;
 
-/// <summary>Runs turns of a chat session: prints each reply (whole or as it streams) and reports each failed turn.</summary>
+/// <summary>
+/// Runs turns of a chat session: prints each reply (whole or as it streams) on stdout, the model's reasoning (as
+/// <c>thinking: …</c>) and the pages it cites (as <c>[n] title url</c>) on stderr, and reports each failed turn.
+/// </summary>
 internal sealed class ChatTurns(IChatSession session, bool stream, CliConsole console)
 {
     /// <summary>Reads one message per line until EOF or <c>exit</c>; returns the first failure's exit code, else success.</summary>
@@ -55,28 +58,60 @@ internal sealed class ChatTurns(IChatSession session, bool stream, CliConsole co
 
     private async Task<bool> CompleteAsync(string message, CancellationToken cancellationToken)
     {
-        var (reply, clearHistory) = await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        await console.Out.WriteLineAsync(reply).ConfigureAwait(false);
+        var reply = await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (reply.Reasoning.Length > 0)
+        {
+            await console.Error.WriteLineAsync("thinking: " + reply.Reasoning).ConfigureAwait(false);
+        }
+
+        await console.Out.WriteLineAsync(reply.Text).ConfigureAwait(false);
         await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return clearHistory;
+        await WriteSourcesAsync(reply.Sources).ConfigureAwait(false);
+        return reply.ClearHistory;
     }
 
     private async Task<bool> StreamAsync(string message, CancellationToken cancellationToken)
     {
         var clearHistory = false;
         var started = false;
+        var thinking = false;
+        var sources = new List<Qianfan.Sdk.Chat.ChatSearchResult>();
         try
         {
-            await foreach (var (text, clear) in session.StreamAsync(message, cancellationToken).ConfigureAwait(false))
+            await foreach (var piece in session.StreamAsync(message, cancellationToken).ConfigureAwait(false))
             {
                 started = true;
-                clearHistory |= clear;
-                await console.Out.WriteAsync(text).ConfigureAwait(false);
+                clearHistory |= piece.ClearHistory;
+                sources.AddRange(piece.Sources);
+                if (piece.Reasoning.Length > 0)
+                {
+                    await console.Error.WriteAsync(thinking ? piece.Reasoning : "thinking: " + piece.Reasoning).ConfigureAwait(false);
+                    await console.Error.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    thinking = true;
+                }
+
+                if (piece.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (thinking)
+                {
+                    await console.Error.WriteLineAsync().ConfigureAwait(false);
+                    thinking = false;
+                }
+
+                await console.Out.WriteAsync(piece.Text).ConfigureAwait(false);
                 await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
+            if (thinking)
+            {
+                await console.Error.WriteLineAsync().ConfigureAwait(false);
+            }
+
             if (started)
             {
                 await console.Out.WriteLineAsync().ConfigureAwait(false);
@@ -84,6 +119,16 @@ internal sealed class ChatTurns(IChatSession session, bool stream, CliConsole co
             }
         }
 
+        await WriteSourcesAsync(sources).ConfigureAwait(false);
         return clearHistory;
+    }
+
+    /// <summary>The pages a reply cites, on stderr: <c>[1] title url</c>, once each.</summary>
+    private async Task WriteSourcesAsync(IEnumerable<Qianfan.Sdk.Chat.ChatSearchResult> sources)
+    {
+        foreach (var source in sources.DistinctBy(s => (s.Index, s.Url)))
+        {
+            await console.Error.WriteLineAsync($"[{source.Index}] {source.Title} {source.Url}").ConfigureAwait(false);
+        }
     }
 }

@@ -3,9 +3,9 @@ namespace Qianfan.Samples.Console.Commands.Chat;
 /// <summary>One conversation with a chat API, keeping its history; the CLI runs V1 and V2 through it alike.</summary>
 internal interface IChatSession
 {
-    /// <summary>Sends a turn; returns the reply and whether the service asked to clear the history.</summary>
-    Task<(string Reply, bool ClearHistory)> SendAsync(string message, CancellationToken cancellationToken);
+    /// <summary>Sends a turn; returns the whole reply.</summary>
+    Task<ChatPiece> SendAsync(string message, CancellationToken cancellationToken);
 
     /// <summary>Sends a turn and yields the reply's pieces as they arrive.</summary>
-    IAsyncEnumerable<(string Text, bool ClearHistory)> StreamAsync(string message, CancellationToken cancellationToken);
+    IAsyncEnumerable<ChatPiece> StreamAsync(string message, CancellationToken cancellationToken);
 }

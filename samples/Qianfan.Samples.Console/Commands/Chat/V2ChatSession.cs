@@ -1,63 +1,42 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Qianfan.Sdk.Chat;
 
 namespace Qianfan.Samples.Console.Commands.Chat;
 
-/// <summary>V2 chat completions with the history kept here: system message first, then each user and assistant turn.</summary>
-internal sealed class V2ChatSession(ChatCompletionsClient client, ChatOptions options) : IChatSession
+/// <summary>
+/// V2 chat completions through the SDK's <see cref="ChatCompletionConversation"/>, which keeps the history (system
+/// message first) and clears it when a reply says <c>need_clear_history</c>, as V1's does. The images of
+/// <c>--image</c> go with the first message.
+/// </summary>
+internal sealed class V2ChatSession(ChatCompletionConversation conversation, IReadOnlyList<ChatContentPart> images) : IChatSession
 {
-    private readonly List<ChatMessage> _history = options.System is { } system ? [ChatMessage.System(system)] : [];
+    private IReadOnlyList<ChatContentPart> _images = images;
 
-    public async Task<(string Reply, bool ClearHistory)> SendAsync(string message, CancellationToken cancellationToken)
+    public async Task<ChatPiece> SendAsync(string message, CancellationToken cancellationToken)
     {
-        var reply = await client.CompleteAsync(Request(message), cancellationToken).ConfigureAwait(false);
-        Record(message, reply.Content);
-        return (reply.Content, false);
+        var reply = await conversation.SendAsync([Turn(message)], cancellationToken).ConfigureAwait(false);
+        return new ChatPiece(reply.Content, reply.ReasoningContent ?? "", reply.SearchResults, reply.NeedClearHistory);
     }
 
-    public async IAsyncEnumerable<(string Text, bool ClearHistory)> StreamAsync(string message, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ChatPiece> StreamAsync(string message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reply = new StringBuilder();
-        await foreach (var chunk in client.StreamAsync(Request(message), cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in conversation.StreamAsync([Turn(message)], cancellationToken).ConfigureAwait(false))
         {
-            reply.Append(chunk.ContentDelta);
-            yield return (chunk.ContentDelta, false);
+            yield return new ChatPiece(chunk.ContentDelta, chunk.ReasoningDelta, chunk.SearchResults, chunk.Choices.Any(c => c?.NeedClearHistory == true));
         }
-
-        Record(message, reply.ToString());
     }
 
-    private ChatCompletionRequest Request(string message)
+    /// <summary>The user's message; the first one in parts with the images, when there are any.</summary>
+    private ChatMessage Turn(string message)
     {
-        var request = new ChatCompletionRequest(options.Model ?? "ernie-lite-8k")
+        if (_images.Count == 0)
         {
-            Temperature = options.Temperature,
-            TopP = options.TopP,
-            PenaltyScore = options.PenaltyScore,
-            MaxCompletionTokens = options.MaxOutputTokens,
-            User = options.UserId,
-        };
-        foreach (var turn in _history)
-        {
-            request.Messages.Add(turn);
+            return ChatMessage.User(message);
         }
 
-        request.Messages.Add(ChatMessage.User(message));
-        foreach (var stop in options.Stop)
-        {
-            request.Stop.Add(stop);
-        }
-
-        return request;
-    }
-
-    private void Record(string message, string reply)
-    {
-        if (!string.IsNullOrWhiteSpace(reply))
-        {
-            _history.Add(ChatMessage.User(message));
-            _history.Add(ChatMessage.Assistant(reply));
-        }
+        var parts = new List<ChatContentPart> { ChatContentPart.FromText(message) };
+        parts.AddRange(_images);
+        _images = [];
+        return ChatMessage.User(parts);
     }
 }
