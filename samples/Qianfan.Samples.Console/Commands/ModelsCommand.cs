@@ -17,7 +17,7 @@ internal sealed class ModelsCommand : ICliCommand
     public IReadOnlyCollection<string> Options => [];
 
     public string Usage => $"""
-        usage: {CliErrors.ToolName} models [--verbose]
+        usage: {CommandName.Tool} models [--verbose]
 
         Prints the id of every model the account can call (GET /v2/models), one per line on stdout; use an
         id with 'chat --api v2 --model ID'. Needs V2 credentials (QIANFAN_API_KEY, or the IAM keys).
