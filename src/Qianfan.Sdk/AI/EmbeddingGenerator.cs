@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Qianfan.Sdk.Core.AI;
 using Qianfan.Sdk.Embeddings;
 
 namespace Qianfan.Sdk.AI;
@@ -38,7 +39,7 @@ internal sealed class EmbeddingGenerator(
         var created = batch.Responses.Count > 0 && batch.Responses[0].Created > 0 ? DateTimeOffset.FromUnixTimeSeconds(batch.Responses[0].Created) : (DateTimeOffset?)null;
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(batch.Vectors.Select(v => new Embedding<float>(v) { ModelId = model, CreatedAt = created }))
         {
-            Usage = AIMapping.Usage(batch.Usage),
+            Usage = QianfanUsage.From(batch.Usage),
         };
         return embeddings;
     }

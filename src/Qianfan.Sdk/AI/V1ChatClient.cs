@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Qianfan.Sdk.Core.AI;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Models;
 using ChatRole = Microsoft.Extensions.AI.ChatRole;
@@ -40,7 +41,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
             ModelId = request.Model,
             CreatedAt = AIMapping.CreatedAt(reply.Created),
             FinishReason = AIMapping.FinishReason(reply.FunctionCall is null ? reply.FinishReason : "function_call"),
-            Usage = AIMapping.Usage(reply.Usage),
+            Usage = QianfanUsage.From(reply.Usage),
             RawRepresentation = reply,
             AdditionalProperties = Flags(reply),
         };
@@ -65,7 +66,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
                 contents.Add(FunctionCall(call, chunk.Id));
             }
 
-            if (chunk.IsEnd && AIMapping.Usage(chunk.Usage) is { } usage)
+            if (chunk.IsEnd && QianfanUsage.From(chunk.Usage) is { } usage)
             {
                 contents.Add(new UsageContent(usage) { RawRepresentation = chunk.Usage });
             }
@@ -137,7 +138,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
     {
         if (message.Contents.Any(c => c is DataContent or UriContent))
         {
-            throw AIMapping.Unsupported("V1", "images in a message", "V1 chat takes text only; use AsIChatClient on the QianfanClient (V2) with a vision model");
+            throw AIMapping.Unsupported("Qianfan V1", "images in a message", "V1 chat takes text only; use AsIChatClient on the QianfanClient (V2) with a vision model");
         }
 
         if (message.Role == ChatRole.User)
@@ -149,7 +150,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
             var calls = message.Contents.OfType<FunctionCallContent>().ToList();
             if (calls.Count > 1)
             {
-                throw AIMapping.Unsupported("V1", "several function calls in one assistant message", "V1 function calling makes one call per turn");
+                throw AIMapping.Unsupported("Qianfan V1", "several function calls in one assistant message", "V1 function calling makes one call per turn");
             }
 
             ChatFunctionCall? functionCall = null;
@@ -167,13 +168,13 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
             {
                 var name = callNames.TryGetValue(result.CallId, out var called)
                     ? called
-                    : throw AIMapping.Unsupported("V1", $"a function result for call '{result.CallId}'", "V1 needs the function's name, and no earlier assistant message made that call");
+                    : throw AIMapping.Unsupported("Qianfan V1", $"a function result for call '{result.CallId}'", "V1 needs the function's name, and no earlier assistant message made that call");
                 request.Messages.Add(SdkChatMessage.Function(name, AIJson.Result(result.Result)));
             }
         }
         else
         {
-            throw AIMapping.Unsupported("V1", $"a message with role {message.Role}", "the roles are system, user, assistant and tool");
+            throw AIMapping.Unsupported("Qianfan V1", $"a message with role {message.Role}", "the roles are system, user, assistant and tool");
         }
     }
 
@@ -186,22 +187,22 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
 
         if (options.Seed is not null)
         {
-            throw AIMapping.Unsupported("V1", "ChatOptions.Seed", "V1 chat has no seed");
+            throw AIMapping.Unsupported("Qianfan V1", "ChatOptions.Seed", "V1 chat has no seed");
         }
 
         if (options.Reasoning is { Effort: not (null or ReasoningEffort.None) })
         {
-            throw AIMapping.Unsupported("V1", "ChatOptions.Reasoning", "V1 models do not think aloud; use a V2 thinking model (e.g. ernie-x1.1)");
+            throw AIMapping.Unsupported("Qianfan V1", "ChatOptions.Reasoning", "V1 models do not think aloud; use a V2 thinking model (e.g. ernie-x1.1)");
         }
 
         if (options.AllowMultipleToolCalls == true)
         {
-            throw AIMapping.Unsupported("V1", "ChatOptions.AllowMultipleToolCalls", "V1 function calling makes one call per turn");
+            throw AIMapping.Unsupported("Qianfan V1", "ChatOptions.AllowMultipleToolCalls", "V1 function calling makes one call per turn");
         }
 
         if (options.ConversationId is not null || options.ContinuationToken is not null || options.AllowBackgroundResponses == true)
         {
-            throw AIMapping.Unsupported("V1", "ChatOptions.ConversationId / ContinuationToken / AllowBackgroundResponses", "the service keeps no conversations; send the history");
+            throw AIMapping.Unsupported("Qianfan V1", "ChatOptions.ConversationId / ContinuationToken / AllowBackgroundResponses", "the service keeps no conversations; send the history");
         }
 
         request.Temperature ??= options.Temperature;
@@ -219,9 +220,9 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
         {
             null => null,
             ChatResponseFormatText => "text",
-            ChatResponseFormatJson { Schema: not null } => throw AIMapping.Unsupported("V1", "a JSON schema in ChatOptions.ResponseFormat", "V1 takes json_object without a schema; use V2 for json_schema"),
+            ChatResponseFormatJson { Schema: not null } => throw AIMapping.Unsupported("Qianfan V1", "a JSON schema in ChatOptions.ResponseFormat", "V1 takes json_object without a schema; use V2 for json_schema"),
             ChatResponseFormatJson => "json_object",
-            _ => throw AIMapping.Unsupported("V1", $"ChatOptions.ResponseFormat ({options.ResponseFormat.GetType().Name})", "only text and json_object exist"),
+            _ => throw AIMapping.Unsupported("Qianfan V1", $"ChatOptions.ResponseFormat ({options.ResponseFormat.GetType().Name})", "only text and json_object exist"),
         };
 
         ApplyTools(request, options);
@@ -240,7 +241,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
         {
             request.Functions.Add(tool is AIFunctionDeclaration function
                 ? new ChatFunction { Name = function.Name, Description = function.Description, Parameters = function.JsonSchema }
-                : throw AIMapping.Unsupported("V1", $"the tool {tool.Name} ({tool.GetType().Name})", "V1 offers functions only"));
+                : throw AIMapping.Unsupported("Qianfan V1", $"the tool {tool.Name} ({tool.GetType().Name})", "V1 offers functions only"));
         }
 
         request.ToolChoice ??= options.ToolMode switch
@@ -248,8 +249,8 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
             null or AutoChatToolMode => null,
             RequiredChatToolMode { RequiredFunctionName: { } name } => name,
             RequiredChatToolMode when request.Functions.Count == 1 => request.Functions[0].Name,
-            RequiredChatToolMode => throw AIMapping.Unsupported("V1", "ChatToolMode.RequireAny with several functions", "V1 can force one named function only"),
-            _ => throw AIMapping.Unsupported("V1", $"ChatOptions.ToolMode ({options.ToolMode.GetType().Name})", "only auto, none and one named function exist"),
+            RequiredChatToolMode => throw AIMapping.Unsupported("Qianfan V1", "ChatToolMode.RequireAny with several functions", "V1 can force one named function only"),
+            _ => throw AIMapping.Unsupported("Qianfan V1", $"ChatOptions.ToolMode ({options.ToolMode.GetType().Name})", "only auto, none and one named function exist"),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Qianfan.Sdk.Core.AI;
 using Qianfan.Sdk.Chat;
 using MEAI = Microsoft.Extensions.AI;
 using ChatRole = Microsoft.Extensions.AI.ChatRole;
@@ -56,7 +57,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
                 contents.AddRange(FunctionCalls(accumulator.ToolCalls, chunk.Id));
             }
 
-            if (AIMapping.Usage(chunk.Usage) is { } usage && chunk.Choices.Count == 0)
+            if (QianfanUsage.From(chunk.Usage) is { } usage && chunk.Choices.Count == 0)
             {
                 contents.Add(new UsageContent(usage) { RawRepresentation = chunk.Usage });
             }
@@ -162,12 +163,12 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
 
         if (options.TopK is not null)
         {
-            throw AIMapping.Unsupported("V2", "ChatOptions.TopK", "chat completions has no top_k (V1 models that take it are reached with the V1 chat client)");
+            throw AIMapping.Unsupported("Qianfan V2", "ChatOptions.TopK", "chat completions has no top_k (V1 models that take it are reached with the V1 chat client)");
         }
 
         if (options.ConversationId is not null || options.ContinuationToken is not null || options.AllowBackgroundResponses == true)
         {
-            throw AIMapping.Unsupported("V2", "ChatOptions.ConversationId / ContinuationToken / AllowBackgroundResponses", "the service keeps no conversations; send the history");
+            throw AIMapping.Unsupported("Qianfan V2", "ChatOptions.ConversationId / ContinuationToken / AllowBackgroundResponses", "the service keeps no conversations; send the history");
         }
 
         request.Temperature ??= options.Temperature;
@@ -180,7 +181,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         {
             request.Seed ??= seed is >= int.MinValue and <= int.MaxValue
                 ? (int)seed
-                : throw AIMapping.Unsupported("V2", "ChatOptions.Seed", $"seed must fit a 32-bit integer, was {seed}");
+                : throw AIMapping.Unsupported("Qianfan V2", "ChatOptions.Seed", $"seed must fit a 32-bit integer, was {seed}");
         }
 
         foreach (var stop in options.StopSequences ?? [])
@@ -194,7 +195,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
             ChatResponseFormatText => SdkChatResponseFormat.Text,
             ChatResponseFormatJson { Schema: { } schema } json => SdkChatResponseFormat.ForJsonSchema(json.SchemaName ?? "response", schema, json.SchemaDescription),
             ChatResponseFormatJson => SdkChatResponseFormat.JsonObject,
-            _ => throw AIMapping.Unsupported("V2", $"ChatOptions.ResponseFormat ({options.ResponseFormat.GetType().Name})", "only text and JSON replies exist"),
+            _ => throw AIMapping.Unsupported("Qianfan V2", $"ChatOptions.ResponseFormat ({options.ResponseFormat.GetType().Name})", "only text and JSON replies exist"),
         };
 
         ApplyReasoning(request, options.Reasoning);
@@ -234,7 +235,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
                     request.WebSearch ??= new ChatWebSearchOptions { Enable = true };
                     break;
                 default:
-                    throw AIMapping.Unsupported("V2", $"the tool {tool.Name} ({tool.GetType().Name})", "only functions and web search are offered");
+                    throw AIMapping.Unsupported("Qianfan V2", $"the tool {tool.Name} ({tool.GetType().Name})", "only functions and web search are offered");
             }
         }
 
@@ -245,7 +246,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
             AutoChatToolMode => "auto",
             RequiredChatToolMode { RequiredFunctionName: { } name } => name,
             RequiredChatToolMode => "required",
-            _ => throw AIMapping.Unsupported("V2", $"ChatOptions.ToolMode ({options.ToolMode.GetType().Name})", "only auto, none, required and one named function exist"),
+            _ => throw AIMapping.Unsupported("Qianfan V2", $"ChatOptions.ToolMode ({options.ToolMode.GetType().Name})", "only auto, none, required and one named function exist"),
         };
     }
 
@@ -271,7 +272,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         }
         else
         {
-            throw AIMapping.Unsupported("V2", $"a message with role {message.Role}", "the roles are system, user, assistant and tool");
+            throw AIMapping.Unsupported("Qianfan V2", $"a message with role {message.Role}", "the roles are system, user, assistant and tool");
         }
     }
 
@@ -292,7 +293,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
                     ? ChatContentPart.FromImageData(data.Data.Span, data.MediaType)
                     : ChatContentPart.FromImageUrl(new Uri(uri)),
                 UriContent uri when uri.HasTopLevelMediaType("image") => ChatContentPart.FromImageUrl(uri.Uri),
-                _ => throw AIMapping.Unsupported("V2", $"user content {content.GetType().Name}", "user messages take text and images"),
+                _ => throw AIMapping.Unsupported("Qianfan V2", $"user content {content.GetType().Name}", "user messages take text and images"),
             });
         }
 
@@ -327,7 +328,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
             ModelId = completion.Model,
             CreatedAt = AIMapping.CreatedAt(completion.Created),
             FinishReason = AIMapping.FinishReason(choice?.FinishReason),
-            Usage = AIMapping.Usage(completion.Usage),
+            Usage = QianfanUsage.From(completion.Usage),
             RawRepresentation = completion,
             AdditionalProperties = flags,
         };

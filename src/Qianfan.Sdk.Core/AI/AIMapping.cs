@@ -1,11 +1,12 @@
 using Microsoft.Extensions.AI;
-using Qianfan.Sdk.Chat;
-using Qianfan.Sdk.Protocol;
 using MEAI = Microsoft.Extensions.AI;
 
-namespace Qianfan.Sdk.AI;
+namespace Qianfan.Sdk.Core.AI;
 
-/// <summary>What the V1 and V2 adapters map alike: finish reasons, usage, the extra reply flags, times.</summary>
+/// <summary>
+/// What every platform's Microsoft.Extensions.AI adapter maps alike: finish reasons, the extra reply flags, times,
+/// extra body fields, and the <see cref="NotSupportedException"/> for an option a platform cannot honour.
+/// </summary>
 internal static class AIMapping
 {
     public static ChatFinishReason? FinishReason(string? reason) => reason switch
@@ -17,17 +18,6 @@ internal static class AIMapping
         "content_filter" or "sensitive" => ChatFinishReason.ContentFilter,
         _ => new ChatFinishReason(reason),
     };
-
-    public static UsageDetails? Usage(TokenUsage? usage) => usage is null
-        ? null
-        : new UsageDetails
-        {
-            InputTokenCount = usage.PromptTokens,
-            OutputTokenCount = usage.CompletionTokens,
-            TotalTokenCount = usage.TotalTokens,
-            ReasoningTokenCount = usage.CompletionTokensDetails?.ReasoningTokens,
-            CachedInputTokenCount = usage.PromptTokensDetails?.CachedTokens,
-        };
 
     public static DateTimeOffset? CreatedAt(long created) => created > 0 ? DateTimeOffset.FromUnixTimeSeconds(created) : null;
 
@@ -60,7 +50,7 @@ internal static class AIMapping
     public static string Text(MEAI.ChatMessage message) => string.Concat(message.Contents.OfType<TextContent>().Select(t => t.Text));
 
     public static NotSupportedException Unsupported(string api, string option, string why) =>
-        new($"{option} is not supported by Qianfan {api}: {why}.");
+        new($"{option} is not supported by {api}: {why}.");
 
     /// <summary>The extra body fields M.E.AI asks for, added to the SDK request's <c>AdditionalProperties</c>.</summary>
     public static void AddExtraFields(IDictionary<string, System.Text.Json.Nodes.JsonNode?> target, ChatOptions? options)

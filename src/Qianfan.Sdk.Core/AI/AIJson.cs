@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 
-namespace Qianfan.Sdk.AI;
+namespace Qianfan.Sdk.Core.AI;
 
 /// <summary>
 /// JSON between Microsoft.Extensions.AI's object-typed values (function arguments and results, extra properties)
