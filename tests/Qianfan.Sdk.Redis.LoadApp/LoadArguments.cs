@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Qianfan.Sdk.Redis.LoadApp;
 
 /// <summary>The command line of one load instance.</summary>
-internal sealed record LoadArguments(string EmulatorUrl, string Redis, string ApiKey, string SecretKey, string Instance, int Callers, int Seconds, int Qps, int Rpm, int Tpm, int MarginMs)
+internal sealed record LoadArguments(string EmulatorUrl, string Redis, string ApiKey, string SecretKey, string Instance, int Callers, int Seconds, int Qps, int Rpm, int Tpm, int MarginMs, string? WarmupUrl)
 {
     public static LoadArguments Parse(string[] args)
     {
@@ -26,6 +26,7 @@ internal sealed record LoadArguments(string EmulatorUrl, string Redis, string Ap
             Number("--qps", 10),
             Number("--rpm", 120),
             Number("--tpm", 0),
-            Number("--margin-ms", 50));
+            Number("--margin-ms", 50),
+            values.GetValueOrDefault("--warmup"));
     }
 }

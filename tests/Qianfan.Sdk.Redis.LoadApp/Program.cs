@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,18 +6,14 @@ using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Redis.LoadApp;
 
 // qianfan-redis-load --emulator URL --redis CONFIG --api-key K --secret-key S --instance NAME
-//                    [--callers 16] [--seconds 65] [--qps 10] [--rpm 120] [--tpm 0] [--margin-ms 50]
-// Prints "ready" once the client is made, waits for a line on stdin (the start signal, so every instance starts
+//                    [--callers 16] [--seconds 65] [--qps 10] [--rpm 120] [--tpm 0] [--margin-ms 50] [--warmup URL]
+// With --warmup it first makes one call to a second emulator at URL with a client of its own (no Redis, no limits),
+// so the measured calls' first requests are not late by compiling the send path. Prints "ready" once the client is made, waits for a line on stdin (the start signal, so every instance starts
 // together), runs the callers until the time is up, and prints one JSON line: what succeeded, failed and why.
 var arguments = LoadArguments.Parse(args);
 var warnings = new WarningCounter();
 var services = new ServiceCollection();
-services.AddLogging(logging => logging
-    .SetMinimumLevel(LogLevel.Warning)
-    .AddProvider(warnings)
-    .AddSimpleConsole(console => console.SingleLine = true)
-    .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning));
-services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(warnings));
 var qianfan = services.AddQianfan(
     c =>
     {
@@ -34,10 +29,21 @@ var qianfan = services.AddQianfan(
         o.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
     });
 qianfan.HttpClient.ConfigureHttpClient(http => http.DefaultRequestHeaders.Add("X-Test-Instance", arguments.Instance));
+qianfan.HttpClient.AddHttpMessageHandler(() => new SentAtHandler());
 qianfan.UseRedis(arguments.Redis, redis => redis.WindowMargin = TimeSpan.FromMilliseconds(arguments.MarginMs));
+
+if (arguments.WarmupUrl is { } warmupUrl)
+{
+    services.AddQianfan("warmup", c => (c.ApiKey, c.SecretKey) = (arguments.ApiKey, arguments.SecretKey), o => o.BaseUrl = new Uri(warmupUrl));
+}
 
 await using var provider = services.BuildServiceProvider();
 var chat = provider.GetRequiredService<ChatClient>();
+if (arguments.WarmupUrl is not null)
+{
+    await provider.GetRequiredKeyedService<ChatClient>("warmup").CompleteAsync(new ChatRequest { Messages = { ChatMessage.User("预热") } });
+}
+
 Console.WriteLine("ready");
 await Console.In.ReadLineAsync();
 

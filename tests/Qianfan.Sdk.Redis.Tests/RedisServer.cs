@@ -142,30 +142,23 @@ public sealed class RedisServer : IAsyncDisposable
 
         var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        void Read(object? sender, DataReceivedEventArgs e)
+        void Read(string text)
         {
-            if (e.Data is null)
-            {
-                return;
-            }
-
             lock (_log)
             {
-                _log.AppendLine(e.Data);
+                _log.AppendLine(text);
             }
 
-            if (e.Data.Contains("Ready to accept connections", StringComparison.Ordinal))
+            if (text.Contains("Ready to accept connections", StringComparison.Ordinal))
             {
                 ready.TrySetResult(true);
             }
         }
 
-        process.OutputDataReceived += Read;
-        process.ErrorDataReceived += Read;
         process.Exited += (_, _) => ready.TrySetResult(false);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        LineReader.Start(process.StandardOutput, Read, "redis stdout");
+        LineReader.Start(process.StandardError, Read, "redis stderr");
         var started = await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
         if (!started || process.HasExited)
         {
