@@ -62,6 +62,24 @@ public static class PairedComparison
             sync.Cleanup();
         }
 
+        var redis = new RedisLimiterBenchmarks();
+        redis.Setup();
+        try
+        {
+            await CompareAsync(
+                "Fleet limiter on loopback Redis, 1 caller (op = one acquisition)",
+                ("PING round trip", async () => { await redis.Ping().ConfigureAwait(false); return 1; }, 1),
+                ("Fleet acquisition (Lua)", async () => { await redis.Acquire().ConfigureAwait(false); return 1; }, 1)).ConfigureAwait(false);
+            await CompareAsync(
+                $"Fleet limiter on loopback Redis, {RedisLimiterBenchmarks.Callers} callers (op = one acquisition)",
+                ("PING round trip", async () => { await redis.Ping_64().ConfigureAwait(false); return 1; }, RedisLimiterBenchmarks.Callers),
+                ("Fleet acquisition (Lua)", async () => { await redis.Acquire_64().ConfigureAwait(false); return 1; }, RedisLimiterBenchmarks.Callers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            redis.Cleanup();
+        }
+
         var first = new TimeToFirstChunkBenchmarks();
         first.Setup();
         try
