@@ -71,6 +71,11 @@ public sealed class FleetProcessTests(Xunit.Abstractions.ITestOutputHelper outpu
             Assert.True(busiestSecond <= Qps, $"{busiestSecond} requests arrived within one second:\n{RequestWindows.Describe(emulator.Requests.Chats(), TimeSpan.FromSeconds(1))}\n{probe}");
             Assert.True(busiestMinute <= Rpm, $"{busiestMinute} requests arrived within one minute:\n{RequestWindows.Describe(emulator.Requests.Chats(), TimeSpan.FromMinutes(1))}");
 
+            // And at Redis, on its clock: the grants of the last minute (the rpm window) keep the windows with their margin.
+            var grants = await GrantsAsync(redis);
+            Assert.True(grants.Count >= Rpm * 0.9, $"only {grants.Count} grants in Redis's minute window");
+            Assert.True(RequestWindows.Busiest(grants, TimeSpan.FromMilliseconds(1000 + MarginMs)) <= Qps, "Redis granted more than the limit within a second and the margin");
+
             // Throughput within 10 % of the limits: the fleet's busiest second and busiest minute.
             Assert.True(busiestSecond >= Qps * 0.9, $"the busiest second held only {busiestSecond} requests (limit {Qps})");
             Assert.True(busiestMinute >= Rpm * 0.9, $"the busiest minute held only {busiestMinute} requests (limit {Rpm})");
@@ -88,6 +93,16 @@ public sealed class FleetProcessTests(Xunit.Abstractions.ITestOutputHelper outpu
                 process.Dispose();
             }
         }
+    }
+
+    /// <summary>When Redis granted the requests still in the fleet's minute window (its only <c>…:rpm</c> key).</summary>
+    private static async Task<List<DateTimeOffset>> GrantsAsync(RedisServer redis)
+    {
+        using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var key = Assert.Single(server.Keys(pattern: "qianfan:*:rpm"));
+        var entries = await connection.GetDatabase().SortedSetRangeByRankWithScoresAsync(key);
+        return [.. entries.Select(e => DateTimeOffset.UnixEpoch + TimeSpan.FromMicroseconds(e.Score))];
     }
 
     /// <summary>Serves a call in this process first, so the emulator's chat path is compiled before the measured run.</summary>
