@@ -87,6 +87,27 @@ public sealed class SharedTokenTests(RedisFixture redis) : IClassFixture<RedisFi
     }
 
     [Fact]
+    public async Task DueToken_WhileAnotherInstanceRenewsItTheCurrentTokenServes()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var db = await redis.DatabaseAsync();
+        var now = DateTimeOffset.UtcNow;
+        // Issued 56 minutes ago, valid for 4 more: inside the 5-minute margin, so due; another instance holds the lock.
+        var fingerprint = new TokenSealer(null).Fingerprint("current");
+        await db.StringSetAsync($"{prefix}:{{{Credential}}}:token", $"1|{fingerprint}|{(now - TimeSpan.FromMinutes(56)).ToUnixTimeMilliseconds()}|{(now + TimeSpan.FromMinutes(4)).ToUnixTimeMilliseconds()}|p|current", TimeSpan.FromMinutes(4));
+        await db.StringSetAsync($"{prefix}:{{{Credential}}}:token-lock", "another instance", TimeSpan.FromSeconds(30));
+        var service = new TokenService();
+        var cache = await CacheAsync(prefix, service);
+        var clock = Stopwatch.StartNew();
+
+        var token = await cache.GetAsync(CancellationToken.None);
+
+        Assert.Equal("current", token);
+        Assert.Equal(0, service.Exchanges);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"waited {clock.Elapsed} for a renewal it did not need");
+    }
+
+    [Fact]
     public async Task Stored_WithoutAKeyTheTokenAndItsTimesAreInClearUnderAHashOfTheCredential()
     {
         var prefix = RedisFixture.NewPrefix();
