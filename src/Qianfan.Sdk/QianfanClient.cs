@@ -6,6 +6,8 @@ using Qianfan.Sdk.Embeddings;
 using Qianfan.Sdk.Images;
 using Qianfan.Sdk.Rerank;
 using Qianfan.Sdk.Tokenizer;
+using Qianfan.Sdk.Core.Authorization;
+using Qianfan.Sdk.Core.Fleet;
 using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Errors;
@@ -21,7 +23,8 @@ namespace Qianfan.Sdk;
 public partial class QianfanClient : IDisposable
 {
     private readonly SocketsHttpHandler? _ownedHandler;
-    private readonly ClientRateLimiter? _limiter;
+    private readonly ClientRateLimiter? _localLimiter;
+    private readonly IClientLimiter? _limiter;
 
     /// <summary>For mocking in tests.</summary>
     protected QianfanClient()
@@ -53,6 +56,21 @@ public partial class QianfanClient : IDisposable
         HttpClient? httpClient = null,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null)
+        : this(credentials, options, httpClient, loggerFactory, timeProvider, fleet: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose tokens and limits <paramref name="fleet"/> shares with the application's other instances
+    /// (what <c>AddQianfan(…).UseRedis(…)</c> registers); null keeps them in the process.
+    /// </summary>
+    internal QianfanClient(
+        QianfanCredentials credentials,
+        QianfanOptions? options,
+        HttpClient? httpClient,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        FleetServices? fleet)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         options ??= new QianfanOptions();
@@ -68,12 +86,16 @@ public partial class QianfanClient : IDisposable
             httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
-        var plan = CredentialPlan.Create(credentials, options, httpClient, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"));
+        var plan = CredentialPlan.Create(credentials, options, httpClient, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"), fleet?.Tokens);
         var logger = loggerFactory.CreateLogger("Qianfan.Sdk");
         var description = plan.Description;
         LogCredentials(logger, description);
 
-        _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, static message => new QianfanRateLimitExceededException(message));
+        Func<string, Exception> queueFull = static message => new QianfanRateLimitExceededException(message);
+        _localLimiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, queueFull);
+        _limiter = _localLimiter is not null && fleet?.Limiters is { } shared
+            ? shared.Create(LimitScope(credentials), options.RateLimits, _localLimiter, queueFull)
+            : _localLimiter;
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
         var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limiter, timeProvider), options.BaseUrl, loggerFactory);
         var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limiter, timeProvider), options.V2BaseUrl, loggerFactory);
@@ -143,7 +165,8 @@ public partial class QianfanClient : IDisposable
     {
         if (disposing)
         {
-            _limiter?.Dispose();
+            (_limiter as IDisposable)?.Dispose();
+            _localLimiter?.Dispose();
             _ownedHandler?.Dispose();
         }
     }
@@ -154,6 +177,17 @@ public partial class QianfanClient : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
     };
+
+    /// <summary>
+    /// The name of the account's budget in a shared store: a hash of the identities the client holds (the application's
+    /// API Key, the IAM Access Key, the V2 API key; a ready token only when nothing else names the account), so every
+    /// instance configured with the same credentials spends one budget, and the store never sees a credential.
+    /// </summary>
+    private static string LimitScope(QianfanCredentials credentials)
+    {
+        var named = credentials.ApiKey is { Length: > 0 } || credentials.IamAccessKey is { Length: > 0 } || credentials.V2ApiKey is { Length: > 0 };
+        return "qianfan-" + CredentialKey.Of("qianfan-limits", credentials.ApiKey, credentials.IamAccessKey, credentials.V2ApiKey, named ? null : credentials.AccessToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Qianfan client ready: {Credentials}")]
     private static partial void LogCredentials(ILogger logger, string credentials);

@@ -16,7 +16,7 @@ public static class PairedComparison
     private const int WarmupRounds = 3;
     private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(200);
 
-    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>embeddings</c>, <c>sync</c>, <c>first-chunk</c>); null runs all.</param>
+    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>embeddings</c>, <c>sync</c>, <c>redis</c>, <c>first-chunk</c>); null runs all.</param>
     public static async Task<int> RunAsync(string? only = null)
     {
         bool Wants(string section) => only is null || string.Equals(only, section, StringComparison.OrdinalIgnoreCase);
@@ -40,6 +40,11 @@ public static class PairedComparison
             await CompareSyncAsync().ConfigureAwait(false);
         }
 
+        if (Wants("redis"))
+        {
+            await CompareRedisAsync().ConfigureAwait(false);
+        }
+
         if (Wants("first-chunk"))
         {
             var first = new TimeToFirstChunkBenchmarks();
@@ -55,6 +60,28 @@ public static class PairedComparison
         }
 
         return 0;
+    }
+
+    /// <summary>The fleet limiter's acquisition on a loopback redis-server against a bare PING, 1 and 64 callers.</summary>
+    private static async Task CompareRedisAsync()
+    {
+        var redis = new RedisLimiterBenchmarks();
+        redis.Setup();
+        try
+        {
+            await CompareAsync(
+                "Fleet limiter on loopback Redis, 1 caller (op = one acquisition)",
+                ("PING round trip", async () => { await redis.Ping().ConfigureAwait(false); return 1; }, 1),
+                ("Fleet acquisition (Lua)", async () => { await redis.Acquire().ConfigureAwait(false); return 1; }, 1)).ConfigureAwait(false);
+            await CompareAsync(
+                $"Fleet limiter on loopback Redis, {RedisLimiterBenchmarks.Callers} callers (op = one acquisition)",
+                ("PING round trip", async () => { await redis.Ping_64().ConfigureAwait(false); return 1; }, RedisLimiterBenchmarks.Callers),
+                ("Fleet acquisition (Lua)", async () => { await redis.Acquire_64().ConfigureAwait(false); return 1; }, RedisLimiterBenchmarks.Callers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            redis.Cleanup();
+        }
     }
 
     private static async Task CompareStreamsAsync()

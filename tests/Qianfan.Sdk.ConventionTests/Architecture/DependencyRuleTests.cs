@@ -9,7 +9,8 @@ public sealed class DependencyRuleTests
 {
     private static readonly NamespaceGraph Graph = NamespaceGraph.Load(
         typeof(Core.ServiceResult).Assembly.Location,
-        typeof(QianfanClient).Assembly.Location);
+        typeof(QianfanClient).Assembly.Location,
+        typeof(Redis.QianfanRedisOptions).Assembly.Location);
 
     [Fact]
     public void Pipeline_ReferencesNoPlatformNamespace()
