@@ -258,7 +258,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
     private static FunctionCallContent FunctionCall(ChatFunctionCall call, string? responseId) =>
         AIJson.FunctionCall($"{responseId ?? "call"}-{call.Name}", call.Name ?? "", call.Arguments);
 
-    private static AdditionalPropertiesDictionary? Flags(SdkChatResponse reply) => AIMapping.Flags(reply.NeedClearHistory, reply.BanRound, reply.Flag);
+    private static AdditionalPropertiesDictionary? Flags(SdkChatResponse reply) => QianfanFlags.From(reply.NeedClearHistory, reply.BanRound, reply.Flag);
 
-    private static AdditionalPropertiesDictionary? Flags(ChatChunk chunk) => AIMapping.Flags(chunk.NeedClearHistory, chunk.BanRound, chunk.Flag);
+    private static AdditionalPropertiesDictionary? Flags(ChatChunk chunk) => QianfanFlags.From(chunk.NeedClearHistory, chunk.BanRound, chunk.Flag);
 }

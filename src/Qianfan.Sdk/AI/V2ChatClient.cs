@@ -94,7 +94,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
                 CreatedAt = AIMapping.CreatedAt(chunk.Created),
                 FinishReason = AIMapping.FinishReason(choice?.FinishReason),
                 RawRepresentation = chunk,
-                AdditionalProperties = choice is null ? null : AIMapping.Flags(choice.NeedClearHistory, choice.BanRound, choice.Flag),
+                AdditionalProperties = choice is null ? null : QianfanFlags.From(choice.NeedClearHistory, choice.BanRound, choice.Flag),
             };
         }
 
@@ -346,7 +346,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         }
 
         contents.AddRange(FunctionCalls(completion.ToolCalls, completion.Id));
-        var flags = choice is null ? null : AIMapping.Flags(choice.NeedClearHistory, choice.BanRound, choice.Flag);
+        var flags = choice is null ? null : QianfanFlags.From(choice.NeedClearHistory, choice.BanRound, choice.Flag);
         if (completion.SearchResults.Count > 0)
         {
             flags ??= [];
