@@ -78,6 +78,28 @@ public sealed class V1ChatClientTests
     }
 
     [Fact]
+    public async Task RawRepresentationFactory_SuppliesTheSdksOwnRequest_ForWhatChatOptionsCannotSay()
+    {
+        await using var emulator = await AIHarness.StartEmulatorAsync();
+        using var client = AIHarness.Client(emulator);
+        var options = new ChatOptions
+        {
+            Temperature = 0.3f,
+            RawRepresentationFactory = _ => new Chat.ChatRequest("ERNIE-Speed-8K") { PenaltyScore = 1.5f, UserId = "u-1", Temperature = 0.9f },
+        };
+
+        var response = await client.Chat.AsIChatClient(AIHarness.V1Model).GetResponseAsync("你好", options);
+
+        var sent = Assert.Single(emulator.V1Chats());
+        Assert.Equal("ernie_speed", sent.Endpoint);
+        var body = sent.Json();
+        Assert.Equal(1.5, body.GetProperty("penalty_score").GetDouble(), 3);
+        Assert.Equal("u-1", body.GetProperty("user_id").GetString());
+        Assert.Equal(0.9, body.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(AIHarness.Reply("你好"), response.Text);
+    }
+
+    [Fact]
     public async Task TopKAndPenalties_GoToTheModelsThatTakeThem()
     {
         await using var emulator = await AIHarness.StartEmulatorAsync();
