@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Chat;
@@ -25,6 +26,9 @@ public partial class QianfanClient : IDisposable
     private readonly SocketsHttpHandler? _ownedHandler;
     private readonly ClientRateLimiter? _localLimiter;
     private readonly IClientLimiter? _limiter;
+
+    // Area clients to the QianfanClient that made them: an entry lives as long as its area client and keeps nothing else alive.
+    private static readonly ConditionalWeakTable<object, QianfanClient> Owners = new();
 
     /// <summary>For mocking in tests.</summary>
     protected QianfanClient()
@@ -100,6 +104,7 @@ public partial class QianfanClient : IDisposable
         var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limiter, timeProvider), options.BaseUrl, loggerFactory);
         var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limiter, timeProvider), options.V2BaseUrl, loggerFactory);
 
+        V1Endpoint = options.BaseUrl;
         V2Endpoint = options.V2BaseUrl;
         Chat = new ChatClient(v1);
         ChatCompletions = new ChatCompletionsClient(v2);
@@ -112,6 +117,10 @@ public partial class QianfanClient : IDisposable
         ImagesV2 = new ImagesV2Client(v2);
         Tokenizer = new TokenizerClient(v1);
         Models = new ModelsClient(v2, timeProvider);
+        foreach (var area in (object[])[Chat, ChatCompletions, Embeddings, EmbeddingsV2])
+        {
+            Owners.AddOrUpdate(area, this);
+        }
     }
 
     /// <summary>V1 chat (<c>wenxinworkshop/chat/{endpoint}</c>): one-shot and streamed replies.</summary>
@@ -147,8 +156,18 @@ public partial class QianfanClient : IDisposable
     /// <summary>V2's live model catalog (<c>GET /v2/models</c>), cached; <see cref="ModelCatalog"/> is the static one.</summary>
     public virtual ModelsClient Models { get; }
 
+    /// <summary>The V1 host, for the metadata the Microsoft.Extensions.AI adapters report.</summary>
+    internal Uri? V1Endpoint { get; }
+
     /// <summary>The V2 host, for the metadata the Microsoft.Extensions.AI adapters report.</summary>
     internal Uri? V2Endpoint { get; }
+
+    /// <summary>
+    /// The client that handed out <paramref name="area"/> (its chat and embeddings clients), so an adapter made from an
+    /// area client still reports its host and answers <c>GetService(typeof(QianfanClient))</c>; null for one made
+    /// otherwise (a test's substitute).
+    /// </summary>
+    internal static QianfanClient? OwnerOf(object area) => Owners.TryGetValue(area, out var owner) ? owner : null;
 
     /// <summary>
     /// Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone). Calls in

@@ -16,7 +16,7 @@ public static class PairedComparison
     private const int WarmupRounds = 3;
     private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(200);
 
-    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>embeddings</c>, <c>sync</c>, <c>redis</c>, <c>first-chunk</c>); null runs all.</param>
+    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>meai</c>, <c>embeddings</c>, <c>sync</c>, <c>redis</c>, <c>first-chunk</c>); null runs all.</param>
     public static async Task<int> RunAsync(string? only = null)
     {
         bool Wants(string section) => only is null || string.Equals(only, section, StringComparison.OrdinalIgnoreCase);
@@ -28,6 +28,11 @@ public static class PairedComparison
         if (Wants("streams"))
         {
             await CompareStreamsAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("meai"))
+        {
+            await CompareChatClientsAsync().ConfigureAwait(false);
         }
 
         if (Wants("embeddings"))
@@ -101,6 +106,37 @@ public static class PairedComparison
             finally
             {
                 decode.Cleanup();
+            }
+        }
+    }
+
+    /// <summary>The same V2 stream as M.E.AI updates: the SDK's IChatClient against OpenAIChatClient (the baseline), then per chunk.</summary>
+    private static async Task CompareChatClientsAsync()
+    {
+        foreach (var chunks in new[] { 200, 2000 })
+        {
+            var streaming = new ChatClientStreamingBenchmarks { Chunks = chunks };
+            streaming.Setup();
+            try
+            {
+                var allocations = await CompareAsync(
+                    $"IChatClient streaming, {chunks} V2 chunks (op = one stream)",
+                    ("M.E.AI.OpenAI OpenAIChatClient", streaming.OpenAIChatClient, 1),
+                    ("Qianfan.Sdk AsIChatClient", streaming.Qianfan, 1),
+                    ("Qianfan.Sdk ChatCompletions.StreamAsync (no adapter)", streaming.SdkStreamAsync, 1)).ConfigureAwait(false);
+                Console.WriteLine();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| IChatClient streaming, {chunks} chunks, per chunk | Allocated/chunk (median) | Ratio |"));
+                Console.WriteLine("|---|---:|---:|");
+                foreach (var (name, allocated) in allocations)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {allocated / chunks:N0} B | {allocated / allocations[0].AllocatedPerOp:0.00} |"));
+                }
+
+                Console.WriteLine();
+            }
+            finally
+            {
+                streaming.Cleanup();
             }
         }
     }

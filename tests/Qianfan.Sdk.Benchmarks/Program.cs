@@ -5,7 +5,7 @@ using Qianfan.Sdk.Benchmarks.Support;
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*'            (all, short job)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*' --job dry  (smoke: each once)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --memory-check          (live heap while streaming)
-// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired [SECTION]      (alternating A/B batches; streams, embeddings, sync, redis, first-chunk)
+// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired [SECTION]      (alternating A/B batches; streams, meai, embeddings, sync, redis, first-chunk)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --alloc-profile         (sync chat's bytes by type)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --redis-latency         (fleet limiter on loopback Redis)
 if (args is ["--memory-check"])

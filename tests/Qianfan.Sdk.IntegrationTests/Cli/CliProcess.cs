@@ -52,10 +52,14 @@ internal sealed class CliProcess : IDisposable
         ["QIANFAN_BASE_URL"] = emulator.BaseUrl,
     };
 
-    /// <summary>Starts <c>dotnet qianfan-chat.dll ARGS</c>; <paramref name="stdin"/> is written and stdin closed (null closes it at once).</summary>
-    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null)
+    /// <summary>
+    /// Starts <c>dotnet qianfan-chat.dll ARGS</c> (or another sample's <paramref name="dll"/> next to the tests);
+    /// <paramref name="stdin"/> is written and stdin closed (null closes it at once).
+    /// </summary>
+    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null, string? dll = null)
     {
-        Assert.True(File.Exists(DllPath), $"the command-line sample was not found at {DllPath}");
+        var dllPath = dll is null ? DllPath : Path.Combine(AppContext.BaseDirectory, dll);
+        Assert.True(File.Exists(dllPath), $"the sample was not found at {dllPath}");
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
@@ -66,7 +70,7 @@ internal sealed class CliProcess : IDisposable
             StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(DllPath);
+        start.ArgumentList.Add(dllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -95,9 +99,9 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts the CLI, waits for it to exit (killing it after <see cref="DefaultTimeout"/>) and returns what it printed.</summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null, string? dll = null)
     {
-        using var cli = Start(args, environment, stdin);
+        using var cli = Start(args, environment, stdin, dll);
         return await cli.WaitForExitAsync();
     }
 
