@@ -9,8 +9,8 @@ namespace Qianfan.Sdk.DashScope.AI;
 /// <summary>
 /// Qwen text generation as an <see cref="IChatClient"/>: M.E.AI's messages and options become a
 /// <see cref="GenerationRequest"/> in the message format (validated by the SDK as any request), and the reply or its
-/// stream comes back as M.E.AI's types with the SDK's objects as <c>RawRepresentation</c>. Streams are incremental;
-/// tool calls are assembled from their fragments before they are yielded, usage comes once, at the end.
+/// stream comes back as M.E.AI's types with the SDK's objects as <c>RawRepresentation</c>. Streams yield each new piece
+/// (incremental unless the request from <c>RawRepresentationFactory</c> asks otherwise, merged alike); tool calls are assembled from their fragments before they are yielded, usage comes once, at the end.
 /// </summary>
 internal sealed class DashScopeChatClient(GenerationClient client, string modelId, Uri? endpoint, DashScopeClient? root) : IChatClient
 {
@@ -31,7 +31,6 @@ internal sealed class DashScopeChatClient(GenerationClient client, string modelI
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = ToRequest(messages, options);
-        request.IncrementalOutput = true;
         var showReasoning = AIMapping.ShowsReasoning(options);
         await foreach (var chunk in client.StreamAsync(request, cancellationToken).ConfigureAwait(false))
         {
