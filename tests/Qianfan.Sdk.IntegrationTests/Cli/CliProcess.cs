@@ -13,8 +13,8 @@ internal sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 
 /// <summary>
 /// Runs the built command-line sample (<c>qianfan-chat.dll</c>, copied next to the tests by the project reference) as
-/// a separate process with <c>dotnet</c>, stdin/stdout/stderr redirected as UTF-8. Every <c>QIANFAN_*</c> variable
-/// of the test process is removed from the child's environment; the test decides which ones it sees.
+/// a separate process with <c>dotnet</c>, stdin/stdout/stderr redirected as UTF-8. Every <c>QIANFAN_*</c> and
+/// <c>DASHSCOPE_*</c> variable of the test process is removed from the child's environment; the test decides which ones it sees.
 /// </summary>
 internal sealed class CliProcess : IDisposable
 {
@@ -52,6 +52,13 @@ internal sealed class CliProcess : IDisposable
         ["QIANFAN_BASE_URL"] = emulator.BaseUrl,
     };
 
+    /// <summary>The environment that makes the CLI use <paramref name="emulator"/>'s DashScope routes and key.</summary>
+    public static Dictionary<string, string> DashScopeEnvironmentFor(QianfanEmulator emulator) => new()
+    {
+        ["DASHSCOPE_API_KEY"] = emulator.DashScopeApiKey,
+        ["DASHSCOPE_HTTP_BASE_URL"] = emulator.DashScopeBaseUri.AbsoluteUri,
+    };
+
     /// <summary>
     /// Starts <c>dotnet qianfan-chat.dll ARGS</c> (or another sample's <paramref name="dll"/> next to the tests);
     /// <paramref name="stdin"/> is written and stdin closed (null closes it at once).
@@ -76,7 +83,7 @@ internal sealed class CliProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("QIANFAN_", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("QIANFAN_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("DASHSCOPE_", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }
