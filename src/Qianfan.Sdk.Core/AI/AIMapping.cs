@@ -5,7 +5,8 @@ namespace Qianfan.Sdk.Core.AI;
 
 /// <summary>
 /// What every platform's Microsoft.Extensions.AI adapter maps alike: finish reasons, the extra reply flags, times,
-/// extra body fields, and the <see cref="NotSupportedException"/> for an option a platform cannot honour.
+/// the system prompt, reasoning budgets, call ids, extra body fields, <c>GetService</c>, and the
+/// <see cref="NotSupportedException"/> for an option a platform cannot honour.
 /// </summary>
 internal static class AIMapping
 {
@@ -64,5 +65,73 @@ internal static class AIMapping
         {
             target[key] = AIJson.Node(key, value);
         }
+    }
+
+    /// <summary>
+    /// The one system prompt the services take, from the three places M.E.AI may put it: a system text the SDK request
+    /// already holds (from <c>RawRepresentationFactory</c>), <see cref="ChatOptions.Instructions"/> and system messages,
+    /// joined in that order. Every other message goes to <paramref name="addTurn"/> in order.
+    /// </summary>
+    /// <returns>The joined text, or null when options and messages add none (<paramref name="existing"/> then stands).</returns>
+    public static string? SystemText(string? existing, ChatOptions? options, IEnumerable<MEAI.ChatMessage> messages, Action<MEAI.ChatMessage> addTurn)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var system = new List<string>();
+        if (options?.Instructions is { Length: > 0 } instructions)
+        {
+            system.Add(instructions);
+        }
+
+        foreach (var message in messages)
+        {
+            if (message.Role == ChatRole.System)
+            {
+                system.Add(Text(message));
+            }
+            else
+            {
+                addTurn(message);
+            }
+        }
+
+        if (system.Count == 0)
+        {
+            return null;
+        }
+
+        if (existing is { Length: > 0 })
+        {
+            system.Insert(0, existing);
+        }
+
+        return string.Join("\n\n", system);
+    }
+
+    /// <summary>The thinking budget an effort stands for where a service takes one: low to extra high give 1K to 16K tokens.</summary>
+    public static int? ThinkingBudget(ReasoningEffort effort) => effort switch
+    {
+        ReasoningEffort.Low => 1024,
+        ReasoningEffort.Medium => 4096,
+        ReasoningEffort.High => 8192,
+        ReasoningEffort.ExtraHigh => 16384,
+        _ => null,
+    };
+
+    /// <summary>A tool call's id, or one made from the response's id and the call's place when the service gave none.</summary>
+    public static string CallId(string? id, string? responseId, int index) => string.IsNullOrEmpty(id) ? $"{responseId}-{index}" : id;
+
+    /// <summary>
+    /// <c>GetService</c> as every adapter answers it: its metadata, itself, the root client it came from, the area
+    /// client it wraps; nothing for a keyed request.
+    /// </summary>
+    public static object? Service(Type serviceType, object? serviceKey, object metadata, object adapter, object? root, object area)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == metadata.GetType() ? metadata
+            : serviceType.IsInstanceOfType(adapter) ? adapter
+            : root is not null && serviceType.IsInstanceOfType(root) ? root
+            : serviceType.IsInstanceOfType(area) ? area
+            : null;
     }
 }

@@ -72,16 +72,8 @@ internal sealed class DashScopeChatClient(GenerationClient client, string modelI
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : root is not null && serviceType.IsInstanceOfType(root) ? root
-            : serviceType.IsInstanceOfType(client) ? client
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        AIMapping.Service(serviceType, serviceKey, _metadata, this, root, client);
 
     public void Dispose()
     {
@@ -98,34 +90,16 @@ internal sealed class DashScopeChatClient(GenerationClient client, string modelI
         request.ResultFormat = GenerationResultFormat.Message;
         ApplyOptions(request, options);
 
-        var system = new List<string>();
-        if (options?.Instructions is { Length: > 0 } instructions)
-        {
-            system.Add(instructions);
-        }
-
+        var existing = request.Messages.Count > 0 && request.Messages[0].Role == GenerationRole.System ? request.Messages[0] : null;
         var turns = new List<GenerationMessage>();
-        foreach (var message in messages)
+        if (AIMapping.SystemText(existing?.Content, options, messages, message => AddMessage(turns, message)) is { } system)
         {
-            if (message.Role == MEAI.ChatRole.System)
+            if (existing is not null)
             {
-                system.Add(AIMapping.Text(message));
-            }
-            else
-            {
-                AddMessage(turns, message);
-            }
-        }
-
-        if (system.Count > 0)
-        {
-            if (request.Messages.Count > 0 && request.Messages[0].Role == GenerationRole.System)
-            {
-                system.Insert(0, request.Messages[0].Content);
                 request.Messages.RemoveAt(0);
             }
 
-            request.Messages.Insert(0, GenerationMessage.System(string.Join("\n\n", system)));
+            request.Messages.Insert(0, GenerationMessage.System(system));
         }
 
         foreach (var turn in turns)
@@ -185,7 +159,7 @@ internal sealed class DashScopeChatClient(GenerationClient client, string modelI
         AIMapping.AddExtraFields(request.AdditionalParameters, options);
     }
 
-    /// <summary>Effort maps to the thinking switch and budget: none turns thinking off; low to extra high give it 1K to 16K tokens.</summary>
+    /// <summary>Effort maps to the thinking switch and budget: none turns thinking off, the others give it a budget.</summary>
     private static void ApplyReasoning(GenerationRequest request, ReasoningOptions? reasoning)
     {
         if (reasoning?.Effort is not { } effort)
@@ -194,14 +168,7 @@ internal sealed class DashScopeChatClient(GenerationClient client, string modelI
         }
 
         request.EnableThinking ??= effort != ReasoningEffort.None;
-        request.ThinkingBudget ??= effort switch
-        {
-            ReasoningEffort.Low => 1024,
-            ReasoningEffort.Medium => 4096,
-            ReasoningEffort.High => 8192,
-            ReasoningEffort.ExtraHigh => 16384,
-            _ => null,
-        };
+        request.ThinkingBudget ??= AIMapping.ThinkingBudget(effort);
     }
 
     private static void ApplyTools(GenerationRequest request, ChatOptions options)
@@ -293,7 +260,7 @@ internal sealed class DashScopeChatClient(GenerationClient client, string modelI
         for (var i = 0; i < calls.Count; i++)
         {
             var call = calls[i];
-            yield return AIJson.FunctionCall(string.IsNullOrEmpty(call.Id) ? $"{responseId}-{i}" : call.Id, call.Function?.Name ?? "", call.Function?.Arguments);
+            yield return AIJson.FunctionCall(AIMapping.CallId(call.Id, responseId, i), call.Function?.Name ?? "", call.Function?.Arguments);
         }
     }
 }

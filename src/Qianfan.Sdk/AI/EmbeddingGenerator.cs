@@ -54,16 +54,8 @@ internal sealed class EmbeddingGenerator(
         return embeddings;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : root is not null && serviceType.IsInstanceOfType(root) ? root
-            : serviceType.IsInstanceOfType(area) ? area
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        AIMapping.Service(serviceType, serviceKey, _metadata, this, root, area);
 
     public void Dispose()
     {

@@ -84,16 +84,8 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : root is not null && serviceType.IsInstanceOfType(root) ? root
-            : serviceType.IsInstanceOfType(client) ? client
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        AIMapping.Service(serviceType, serviceKey, _metadata, this, root, client);
 
     public void Dispose()
     {
@@ -107,31 +99,9 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
             ?? (endpoint is not null && options?.ModelId is null ? new ChatRequest(endpoint) : new ChatRequest(options?.ModelId ?? model ?? ModelCatalog.DefaultModel));
         ApplyOptions(request, options);
 
-        var system = new List<string>();
-        if (request.System is { Length: > 0 } existing)
-        {
-            system.Add(existing);
-        }
-
-        if (options?.Instructions is { Length: > 0 } instructions)
-        {
-            system.Add(instructions);
-        }
-
         var callNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var message in messages)
-        {
-            if (message.Role == ChatRole.System)
-            {
-                system.Add(AIMapping.Text(message));
-            }
-            else
-            {
-                AddMessage(request, message, callNames);
-            }
-        }
-
-        request.System = system.Count > 0 ? string.Join("\n\n", system) : null;
+        var system = AIMapping.SystemText(request.System, options, messages, message => AddMessage(request, message, callNames)) ?? request.System;
+        request.System = string.IsNullOrEmpty(system) ? null : system;
         return request;
     }
 

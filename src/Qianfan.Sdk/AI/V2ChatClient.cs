@@ -123,16 +123,8 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : root is not null && serviceType.IsInstanceOfType(root) ? root
-            : serviceType.IsInstanceOfType(client) ? client
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        AIMapping.Service(serviceType, serviceKey, _metadata, this, root, client);
 
     public void Dispose()
     {
@@ -146,35 +138,16 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
             ?? new ChatCompletionRequest(options?.ModelId ?? modelId);
         ApplyOptions(request, options);
 
-        var system = new List<string>();
-        if (options?.Instructions is { Length: > 0 } instructions)
-        {
-            system.Add(instructions);
-        }
-
+        var existing = request.Messages.Count > 0 && request.Messages[0].Role == Chat.ChatRole.System ? request.Messages[0] : null;
         var turns = new List<SdkChatMessage>();
-        foreach (var message in messages)
+        if (AIMapping.SystemText(existing?.Content, options, messages, message => AddMessage(turns, message)) is { } system)
         {
-            if (message.Role == ChatRole.System)
-            {
-                system.Add(AIMapping.Text(message));
-            }
-            else
-            {
-                AddMessage(turns, message);
-            }
-        }
-
-        if (system.Count > 0)
-        {
-            var existing = request.Messages.Count > 0 && request.Messages[0].Role == Chat.ChatRole.System ? request.Messages[0].Content : null;
             if (existing is not null)
             {
                 request.Messages.RemoveAt(0);
-                system.Insert(0, existing);
             }
 
-            request.Messages.Insert(0, SdkChatMessage.System(string.Join("\n\n", system)));
+            request.Messages.Insert(0, SdkChatMessage.System(system));
         }
 
         foreach (var turn in turns)
@@ -234,7 +207,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         AIMapping.AddExtraFields(request.AdditionalProperties, options);
     }
 
-    /// <summary>Effort maps to the thinking switch and budget: none turns thinking off; low to extra high give it 1K to 16K tokens.</summary>
+    /// <summary>Effort maps to the thinking switch and budget: none turns thinking off, the others give it a budget.</summary>
     private static void ApplyReasoning(ChatCompletionRequest request, ReasoningOptions? reasoning)
     {
         if (reasoning?.Effort is not { } effort)
@@ -243,14 +216,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         }
 
         request.EnableThinking ??= effort != ReasoningEffort.None;
-        request.ThinkingBudget ??= effort switch
-        {
-            ReasoningEffort.Low => 1024,
-            ReasoningEffort.Medium => 4096,
-            ReasoningEffort.High => 8192,
-            ReasoningEffort.ExtraHigh => 16384,
-            _ => null,
-        };
+        request.ThinkingBudget ??= AIMapping.ThinkingBudget(effort);
     }
 
     private static void ApplyTools(ChatCompletionRequest request, ChatOptions options)
@@ -370,7 +336,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         for (var i = 0; i < calls.Count; i++)
         {
             var call = calls[i];
-            yield return AIJson.FunctionCall(call.Id ?? $"{responseId}-{i}", call.Function?.Name ?? "", call.Function?.Arguments);
+            yield return AIJson.FunctionCall(AIMapping.CallId(call.Id, responseId, i), call.Function?.Name ?? "", call.Function?.Arguments);
         }
     }
 }
