@@ -30,6 +30,17 @@ public static class AllocationProfile
             sync.Cleanup();
         }
 
+        var streams = new StreamDecodingBenchmarks { Chunks = 200 };
+        streams.Setup();
+        try
+        {
+            await CompareAsync("Stream decoding, 200 chunks (per stream)", (streams.HandWritten, 1), (streams.Sdk, 1), requests: 2_000).ConfigureAwait(false);
+        }
+        finally
+        {
+            streams.Cleanup();
+        }
+
         var first = new TimeToFirstChunkBenchmarks();
         first.Setup();
         try
@@ -44,13 +55,13 @@ public static class AllocationProfile
         return 0;
     }
 
-    private static async Task CompareAsync(string title, (Func<Task<int>> Run, int Requests) rawCall, (Func<Task<int>> Run, int Requests) sdkCall)
+    private static async Task CompareAsync(string title, (Func<Task<int>> Run, int Requests) rawCall, (Func<Task<int>> Run, int Requests) sdkCall, int requests = Requests)
     {
-        var raw = await ProfileAsync(rawCall.Run, rawCall.Requests).ConfigureAwait(false);
-        var sdk = await ProfileAsync(sdkCall.Run, sdkCall.Requests).ConfigureAwait(false);
+        var raw = await ProfileAsync(rawCall.Run, rawCall.Requests, requests).ConfigureAwait(false);
+        var sdk = await ProfileAsync(sdkCall.Run, sdkCall.Requests, requests).ConfigureAwait(false);
         Console.WriteLine();
-        Console.WriteLine($"{title}: sampled bytes per request over {Requests:N0} requests. A sample names the type whose allocation crossed the next ~100 KB,");
-        Console.WriteLine($"so figures are estimates: a type shown at N B is within about ±2·√(N·{TickBytes / Requests:0.#}) B, and objects that open a new allocation context are over-counted.");
+        Console.WriteLine($"{title}: sampled bytes per request over {requests:N0} requests. A sample names the type whose allocation crossed the next ~100 KB,");
+        Console.WriteLine($"so figures are estimates: a type shown at N B is within about ±2·√(N·{TickBytes / requests:0.#}) B, and objects that open a new allocation context are over-counted.");
         Console.WriteLine("| Type | Raw HttpClient | Qianfan.Sdk | Difference |");
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (var type in raw.Keys.Union(sdk.Keys).OrderByDescending(t => Math.Abs(sdk.GetValueOrDefault(t) - raw.GetValueOrDefault(t))).Take(25))
@@ -63,21 +74,21 @@ public static class AllocationProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **Total** | {raw.Values.Sum():N0} | {sdk.Values.Sum():N0} | {sdk.Values.Sum() - raw.Values.Sum():+#,0;-#,0;0} |"));
     }
 
-    private static async Task<Dictionary<string, double>> ProfileAsync(Func<Task<int>> call, int requestsPerCall)
+    private static async Task<Dictionary<string, double>> ProfileAsync(Func<Task<int>> call, int requestsPerCall, int requests)
     {
-        for (var i = 0; i < 2_000 / requestsPerCall; i++)
+        for (var i = 0; i < Math.Min(requests, 2_000) / requestsPerCall; i++)
         {
             await call().ConfigureAwait(false);
         }
 
         using var listener = new AllocationTickListener();
-        for (var i = 0; i < Requests / requestsPerCall; i++)
+        for (var i = 0; i < requests / requestsPerCall; i++)
         {
             await call().ConfigureAwait(false);
         }
 
         listener.Stop();
-        return listener.Ticks.ToDictionary(p => p.Key, p => p.Value * TickBytes / Requests);
+        return listener.Ticks.ToDictionary(p => p.Key, p => p.Value * TickBytes / requests);
     }
 
     private sealed class AllocationTickListener : EventListener

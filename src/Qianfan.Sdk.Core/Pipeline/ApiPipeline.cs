@@ -71,60 +71,14 @@ internal sealed partial class ApiPipeline
     /// the end marker; a stream cut before either throws the profile's exception after the items received. The
     /// request is sent on first iteration, and repeated (per the retry policy) only until its first item arrives.
     /// </summary>
-    public async IAsyncEnumerable<T> StreamAsync<T>(ApiCall call, SseItemParser<StreamEvent<T>> parser, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : ServiceResult
-    {
-        var scope = CallScope.Start(Profile, call);
-        EventStream<T> stream;
-        try
-        {
-            stream = await AttemptAsync(new Call<EventStream<T>>(call, parser, static (p, r, s, a, c) => EventStream<T>.OpenAsync(r, p.Profile, (SseItemParser<StreamEvent<T>>)s, p._time, p._settings.StreamIdleTimeout, a, c), cancellationToken), 1, FirstTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            scope?.Failed(ex);
-            throw;
-        }
+    public IAsyncEnumerable<T> StreamAsync<T>(ApiCall call, SseItemParser<StreamEvent<T>> parser, CancellationToken cancellationToken)
+        where T : ServiceResult =>
+        new PipelineStream<T>(this, call, parser, cancellationToken);
 
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                string? id = null;
-                UsageCounts? usage = null;
-                for (var item = stream.First; item is not null;)
-                {
-                    id ??= item.BodyId;
-                    usage = item.ReportedUsage ?? usage;
-                    yield return item;
-                    if (stream.IsComplete)
-                    {
-                        break;
-                    }
-
-                    try
-                    {
-                        item = await stream.ReadNextAsync().ConfigureAwait(false);
-                    }
-                    catch (Exception ex)
-                    {
-                        scope?.Failed(ex);
-                        throw;
-                    }
-                }
-
-                _limiter?.RecordTokens(usage?.Total ?? 0);
-                scope?.Succeeded(id, usage);
-            }
-            finally
-            {
-                if (scope is { IsClosed: false })
-                {
-                    scope.Abandoned();
-                }
-            }
-        }
-    }
+    /// <summary>Opens the event stream of <paramref name="call"/>: the attempts up to its first item.</summary>
+    private ValueTask<EventStream<T>> OpenStreamAsync<T>(ApiCall call, SseItemParser<StreamEvent<T>> parser, CancellationToken cancellationToken)
+        where T : ServiceResult =>
+        AttemptAsync(new Call<EventStream<T>>(call, parser, static (p, r, s, a, c) => EventStream<T>.OpenAsync(r, p.Profile, (SseItemParser<StreamEvent<T>>)s, p._time, p._settings.StreamIdleTimeout, a, c), cancellationToken), 1, FirstTimeout, cancellationToken);
 
     private TimeSpan FirstTimeout => _settings.AttemptTimeout < _settings.OverallTimeout ? _settings.AttemptTimeout : _settings.OverallTimeout;
 

@@ -38,7 +38,7 @@ internal static class ChatCompletionEvents
         {
             null => default,
             { Error: not null } or { ErrorCode: not null } => StreamEvent<ChatCompletionChunk>.Error(trimmed),
-            _ when V1Events.IsError(trimmed) => StreamEvent<ChatCompletionChunk>.Error(trimmed),
+            _ when V1Events.IsError(chunk, trimmed) => StreamEvent<ChatCompletionChunk>.Error(trimmed),
             _ => StreamEvent<ChatCompletionChunk>.Of(chunk),
         };
     }

@@ -15,18 +15,20 @@ internal static class V1Events
     private static readonly ConcurrentDictionary<JsonTypeInfo, object> Parsers = new();
 
     public static SseItemParser<StreamEvent<T>> Parser<T>(JsonTypeInfo<T> typeInfo)
-        where T : class, IV1StreamItem =>
+        where T : Core.ServiceResult, IV1StreamItem =>
         (SseItemParser<StreamEvent<T>>)Parsers.GetOrAdd(typeInfo, static info => (SseItemParser<StreamEvent<T>>)((_, data) => Parse(data, (JsonTypeInfo<T>)info)));
 
     /// <summary>
     /// Whether an event that read as a piece is an error envelope of another shape: V1's <c>error_msg</c> without a
-    /// code, V2's <c>error</c>, BCE's <c>{code, message}</c>. An ordinary piece names none of those keys, so it costs
-    /// the envelope reader's quick scan only.
+    /// code, V2's <c>error</c>, BCE's <c>{code, message}</c>. None of those keys is a piece's own, so they land in its
+    /// <see cref="Core.ServiceResult.AdditionalProperties"/>: an ordinary piece, which has none, is told apart in
+    /// its one deserializing pass, and only a piece with unknown fields has its bytes scanned again.
     /// </summary>
-    internal static bool IsError(ReadOnlySpan<byte> data) => ErrorEnvelope.TryRead(data) is not null;
+    internal static bool IsError(Core.ServiceResult item, ReadOnlySpan<byte> data) =>
+        item.AdditionalProperties is { Count: > 0 } && ErrorEnvelope.TryRead(data) is not null;
 
     private static StreamEvent<T> Parse<T>(ReadOnlySpan<byte> data, JsonTypeInfo<T> typeInfo)
-        where T : class, IV1StreamItem
+        where T : Core.ServiceResult, IV1StreamItem
     {
         if (data.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -48,7 +50,7 @@ internal static class V1Events
         {
             null => default,
             { ErrorCode: not null } => StreamEvent<T>.Error(data),
-            _ when IsError(data) => StreamEvent<T>.Error(data),
+            _ when IsError(item, data) => StreamEvent<T>.Error(data),
             _ => StreamEvent<T>.Of(item, item.IsEnd),
         };
     }

@@ -363,6 +363,30 @@ public sealed class EventStreamTests
     }
 
     [Fact]
+    public async Task Stream_GivenTwoTokens_EitherStopsIt()
+    {
+        using var api = new PipelineHarness();
+        var body = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        using var callToken = new CancellationTokenSource();
+        using var enumeratorToken = new CancellationTokenSource();
+        body.Push(TestReplies.Event("a"));
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in api.StreamAsync(callToken.Token).WithCancellation(enumeratorToken.Token))
+            {
+            }
+        });
+        await body.ReadWaiting.OrHang();
+        await enumeratorToken.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.OrHang());
+        await body.Disposed.OrHang();
+        Assert.False(callToken.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task Stream_CancellationThroughWithCancellationAlsoStops()
     {
         using var api = new PipelineHarness();
