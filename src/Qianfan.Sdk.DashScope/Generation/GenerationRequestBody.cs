@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Protocol;
 
 namespace Qianfan.Sdk.DashScope.Generation;
@@ -47,7 +48,7 @@ internal sealed class GenerationRequestBody
             TopLogprobs = request.TopLogprobs,
             EnableThinking = request.EnableThinking,
             ThinkingBudget = request.ThinkingBudget,
-            Extra = ExtraParameters.ToSend(request.ExtraParameters),
+            Extra = ExtraFields.ToSend(request.ExtraParameters),
         },
     };
 

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Protocol;
 
 namespace Qianfan.Sdk.DashScope.Images;
@@ -28,7 +29,7 @@ internal sealed class ImageSynthesisRequestBody
             Seed = request.Seed,
             RefStrength = request.RefStrength,
             RefMode = request.RefMode,
-            Extra = ExtraParameters.ToSend(request.ExtraParameters),
+            Extra = ExtraFields.ToSend(request.ExtraParameters),
         },
     };
 }

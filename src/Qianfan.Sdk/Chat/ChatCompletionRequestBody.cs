@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
@@ -93,7 +94,7 @@ internal sealed class ChatCompletionRequestBody
         Tools = request.Tools.Count == 0 ? null : request.Tools,
         ToolChoice = request.ToolChoice,
         User = request.User,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }
 

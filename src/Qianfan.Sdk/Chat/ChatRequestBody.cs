@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Chat;
@@ -88,7 +89,7 @@ internal sealed class ChatRequestBody
         EnableTrace = request.EnableTrace,
         ResponseFormat = request.ResponseFormat,
         MinOutputTokens = request.MinOutputTokens,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }
 

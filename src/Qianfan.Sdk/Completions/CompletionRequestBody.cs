@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Completions;
@@ -48,6 +49,6 @@ internal sealed class CompletionRequestBody
         Stop = request.Stop.Count == 0 ? null : request.Stop,
         MaxOutputTokens = request.MaxOutputTokens,
         UserId = request.UserId,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

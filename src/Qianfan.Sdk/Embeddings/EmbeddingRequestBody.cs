@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Embeddings;
@@ -28,6 +29,6 @@ internal sealed class EmbeddingRequestBody
         Input = request.Input,
         UserId = v2 ? null : request.User,
         User = v2 ? request.User : null,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

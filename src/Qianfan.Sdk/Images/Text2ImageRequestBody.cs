@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Images;
@@ -52,6 +53,6 @@ internal sealed class Text2ImageRequestBody
         CfgScale = request.CfgScale,
         Style = request.Style,
         UserId = request.UserId,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }
