@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Core;
-using Qianfan.Sdk.Core.Limits;
+using Qianfan.Sdk.Core.Fleet;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.DashScope.Authentication;
 using Qianfan.Sdk.DashScope.Errors;
@@ -20,7 +20,7 @@ namespace Qianfan.Sdk.DashScope;
 public partial class DashScopeClient : IDisposable
 {
     private readonly SocketsHttpHandler? _ownedHandler;
-    private readonly ClientRateLimiter? _limiter;
+    private readonly ClientLimits? _limits;
 
     /// <summary>For mocking in tests.</summary>
     protected DashScopeClient()
@@ -45,6 +45,22 @@ public partial class DashScopeClient : IDisposable
         HttpClient? httpClient = null,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null)
+        : this(credentials, options, httpClient, loggerFactory, timeProvider, fleet: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose limits <paramref name="fleet"/> shares with the application's other instances (what
+    /// <c>AddDashScope(…).UseRedis(…)</c> registers); null keeps them in the process. The key is static, so only the
+    /// limits are shared, never a token.
+    /// </summary>
+    internal DashScopeClient(
+        DashScopeCredentials credentials,
+        DashScopeOptions? options,
+        HttpClient? httpClient,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        FleetServices? fleet)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         options ??= new DashScopeOptions();
@@ -61,10 +77,11 @@ public partial class DashScopeClient : IDisposable
         }
 
         BaseUrl = options.EffectiveBaseUrl;
-        _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, static message => new DashScopeRateLimitExceededException(message));
+        // One budget per key and host: the key is the account's (regions have keys and quotas of their own).
+        _limits = ClientLimits.Create(options.RateLimits, timeProvider, static message => new DashScopeRateLimitExceededException(message), fleet, "dashscope", BaseUrl.Host, credentials.ApiKey);
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
         var profile = new DashScopeProfile(BaseUrl.Host, options.WorkspaceId);
-        var pipeline = new ApiPipeline(httpClient, profile, new ApiKeyAuthorizer(credentials.ApiKey!), settings, _limiter, timeProvider);
+        var pipeline = new ApiPipeline(httpClient, profile, new ApiKeyAuthorizer(credentials.ApiKey!), settings, _limits.Limiter, timeProvider);
         var api = new DashScopeApi(pipeline, BaseUrl, loggerFactory, timeProvider);
         var polling = new TaskPollingOptions
         {
@@ -111,7 +128,7 @@ public partial class DashScopeClient : IDisposable
     {
         if (disposing)
         {
-            _limiter?.Dispose();
+            _limits?.Dispose();
             _ownedHandler?.Dispose();
         }
     }

@@ -7,9 +7,7 @@ using Qianfan.Sdk.Embeddings;
 using Qianfan.Sdk.Images;
 using Qianfan.Sdk.Rerank;
 using Qianfan.Sdk.Tokenizer;
-using Qianfan.Sdk.Core.Authorization;
 using Qianfan.Sdk.Core.Fleet;
-using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Errors;
 using Qianfan.Sdk.Models;
@@ -24,8 +22,7 @@ namespace Qianfan.Sdk;
 public partial class QianfanClient : IDisposable
 {
     private readonly SocketsHttpHandler? _ownedHandler;
-    private readonly ClientRateLimiter? _localLimiter;
-    private readonly IClientLimiter? _limiter;
+    private readonly ClientLimits? _limits;
 
     // Area clients to the QianfanClient that made them: an entry lives as long as its area client and keeps nothing else alive.
     private static readonly ConditionalWeakTable<object, QianfanClient> Owners = new();
@@ -96,13 +93,10 @@ public partial class QianfanClient : IDisposable
         LogCredentials(logger, description);
 
         Func<string, Exception> queueFull = static message => new QianfanRateLimitExceededException(message);
-        _localLimiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, queueFull);
-        _limiter = _localLimiter is not null && fleet?.Limiters is { } shared
-            ? shared.Create(LimitScope(credentials), options.RateLimits, _localLimiter, queueFull)
-            : _localLimiter;
+        _limits = ClientLimits.Create(options.RateLimits, timeProvider, queueFull, fleet, "qianfan", LimitAccount(credentials));
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
-        var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limiter, timeProvider), options.BaseUrl, loggerFactory);
-        var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limiter, timeProvider), options.V2BaseUrl, loggerFactory);
+        var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limits.Limiter, timeProvider), options.BaseUrl, loggerFactory);
+        var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limits.Limiter, timeProvider), options.V2BaseUrl, loggerFactory);
 
         V1Endpoint = options.BaseUrl;
         V2Endpoint = options.V2BaseUrl;
@@ -184,8 +178,7 @@ public partial class QianfanClient : IDisposable
     {
         if (disposing)
         {
-            (_limiter as IDisposable)?.Dispose();
-            _localLimiter?.Dispose();
+            _limits?.Dispose();
             _ownedHandler?.Dispose();
         }
     }
@@ -198,14 +191,15 @@ public partial class QianfanClient : IDisposable
     };
 
     /// <summary>
-    /// The name of the account's budget in a shared store: a hash of the identities the client holds (the application's
-    /// API Key, the IAM Access Key, the V2 API key; a ready token only when nothing else names the account), so every
-    /// instance configured with the same credentials spends one budget, and the store never sees a credential.
+    /// What names the account's budget in a shared store (hashed by <see cref="ClientLimits.Scope"/>): the identities
+    /// the client holds (the application's API Key, the IAM Access Key, the V2 API key; a ready token only when nothing
+    /// else names the account), so every instance configured with the same credentials spends one budget, and the
+    /// store never sees a credential.
     /// </summary>
-    private static string LimitScope(QianfanCredentials credentials)
+    private static string?[] LimitAccount(QianfanCredentials credentials)
     {
         var named = credentials.ApiKey is { Length: > 0 } || credentials.IamAccessKey is { Length: > 0 } || credentials.V2ApiKey is { Length: > 0 };
-        return "qianfan-" + CredentialKey.Of("qianfan-limits", credentials.ApiKey, credentials.IamAccessKey, credentials.V2ApiKey, named ? null : credentials.AccessToken);
+        return [credentials.ApiKey, credentials.IamAccessKey, credentials.V2ApiKey, named ? null : credentials.AccessToken];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Qianfan client ready: {Credentials}")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qianfan.Sdk.Core.Fleet;
 
 namespace Qianfan.Sdk.DashScope.DependencyInjection;
 
@@ -78,11 +79,11 @@ public static class DashScopeServiceCollectionExtensions
         var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
         if (serviceKey is null)
         {
-            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName));
+            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
         }
         else
         {
-            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName));
+            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
         }
 
         AddArea(services, serviceKey, static c => c.Generation);
@@ -112,11 +113,14 @@ public static class DashScopeServiceCollectionExtensions
         }
     }
 
-    private static DashScopeClient Create(IServiceProvider provider, string optionsName, string httpClientName)
+    private static DashScopeClient Create(IServiceProvider provider, string optionsName, string httpClientName, string? serviceKey)
     {
         var credentials = provider.GetRequiredService<IOptionsMonitor<DashScopeCredentials>>().Get(optionsName);
         var options = provider.GetRequiredService<IOptionsMonitor<DashScopeOptions>>().Get(optionsName);
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-        return new DashScopeClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+
+        // What a shared store registered for this client (UseRedis): the fleet's limits.
+        var fleet = FleetServices.Resolve<DashScopeBuilder>(provider, serviceKey);
+        return new DashScopeClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), fleet);
     }
 }

@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Qianfan.Sdk.Core;
 
 namespace Qianfan.Sdk.DependencyInjection;
 
-/// <summary>What <c>AddQianfan</c> registered, for adding to it: HTTP handlers, a shared cache, chat clients.</summary>
-public sealed class QianfanBuilder
+/// <summary>
+/// What <c>AddQianfan</c> registered, for adding to it: HTTP handlers, a shared cache, chat clients. As an
+/// <see cref="ISdkClientBuilder"/> it takes the extensions written for every platform's client (<c>UseRedis</c>).
+/// </summary>
+public sealed class QianfanBuilder : ISdkClientBuilder
 {
     internal QianfanBuilder(IServiceCollection services, string? name, IHttpClientBuilder httpClient)
     {

@@ -151,7 +151,7 @@ public static class QianfanServiceCollectionExtensions
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
 
         // What a shared store registered for this client (UseRedis): the fleet's tokens and limits.
-        var fleet = serviceKey is null ? provider.GetService<FleetServices>() : provider.GetKeyedService<FleetServices>(serviceKey);
+        var fleet = FleetServices.Resolve<QianfanBuilder>(provider, serviceKey);
         return new QianfanClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), fleet);
     }
 
