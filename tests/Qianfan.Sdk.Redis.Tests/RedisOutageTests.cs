@@ -114,12 +114,27 @@ public sealed class RedisOutageTests
         Assert.Single(instance.RedisLogs(LogLevel.Warning));
     }
 
+    [Fact]
+    public async Task DashScope_RedisNeverThere_CallsSucceedInTheProcessWithOneWarning()
+    {
+        await using var emulator = await QianfanEmulator.StartAsync();
+        await using var instance = FleetInstance.DashScope("a", emulator, $"127.0.0.1:{ClosedPort()},connectTimeout=500", o => o.RateLimits.QueriesPerSecond = Qps);
+        await WarmUpAsync(instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => instance.SendAsync($"你好 {i}")));
+
+        Assert.Equal(13, emulator.Requests.Generations().Count());
+        Assert.True(RequestWindows.Busiest(emulator.Requests.Generations().Select(r => r.ReceivedAt), LocalSecond) <= Qps, "the process's own limit held");
+        var warning = Assert.Single(instance.RedisLogs(LogLevel.Warning));
+        Assert.Contains("no call fails", warning.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>One call per instance, so their first measured requests are not late by start-up work (compiling, connecting), then a second for the limit's window to pass.</summary>
-    private static async Task WarmUpAsync(params FleetInstance[] instances)
+    internal static async Task WarmUpAsync(params FleetInstance[] instances)
     {
         foreach (var instance in instances)
         {
-            await instance.AskAsync("预热");
+            await instance.SendAsync("预热");
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -129,7 +144,7 @@ public sealed class RedisOutageTests
         instance.RedisLogs(LogLevel.Information).Any(r => r.Message.Contains("available again", StringComparison.Ordinal));
 
     /// <summary>A loopback port nothing listens on (taken from the OS, then released).</summary>
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

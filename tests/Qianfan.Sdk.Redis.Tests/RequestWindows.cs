@@ -53,6 +53,10 @@ internal static class RequestWindows
 
     public static IEnumerable<RecordedRequest> Chats(this IEnumerable<RecordedRequest> requests) => requests.Where(r => r.IsChat || r.IsV2Chat);
 
+    /// <summary>DashScope's text generations (<c>/api/v1/services/aigc/text-generation/generation</c>).</summary>
+    public static IEnumerable<RecordedRequest> Generations(this IEnumerable<RecordedRequest> requests) =>
+        requests.Where(r => r.Path.EndsWith("/services/aigc/text-generation/generation", StringComparison.Ordinal));
+
     public static IEnumerable<RecordedRequest> From(this IEnumerable<RecordedRequest> requests, string instance) =>
         requests.Where(r => r.Headers.TryGetValue(FleetInstance.InstanceHeader, out var name) && name == instance);
 }
