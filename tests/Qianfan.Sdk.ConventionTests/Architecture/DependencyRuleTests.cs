@@ -62,6 +62,20 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void Redis_BuildsOnCoreOnly_NotOnAPlatformPackage()
+    {
+        // UseRedis serves every platform through Core's ISdkClientBuilder and fleet hooks, so it references none of them.
+        var assemblies = typeof(Redis.QianfanRedisOptions).Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Qianfan.Sdk", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Qianfan.Sdk.Core"], assemblies);
+
+        var offending = Graph.Edges
+            .Where(e => e.Key.StartsWith("Qianfan.Sdk.Redis", StringComparison.Ordinal))
+            .SelectMany(e => e.Value.Where(u => !u.Key.StartsWith("Qianfan.Sdk.Redis", StringComparison.Ordinal) && !u.Key.StartsWith("Qianfan.Sdk.Core", StringComparison.Ordinal)).Select(u => u.Value))
+            .ToList();
+        Assert.True(offending.Count == 0, "The Redis package may use Core and itself only:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
     public void DashScopeAuthentication_KnowsNothingOfTheAreas()
     {
         var allowed = new[] { "Qianfan.Sdk.Core", "Qianfan.Sdk.DashScope.Errors", "Qianfan.Sdk.DashScope.Authentication" };
