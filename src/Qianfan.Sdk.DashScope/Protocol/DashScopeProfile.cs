@@ -14,6 +14,9 @@ internal sealed class DashScopeProfile(string host, string? workspace) : ApiProf
 {
     public const string RequestIdHeaderName = "X-Request-ID";
 
+    private static readonly TimeSpan BurstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan QuotaPause = TimeSpan.FromSeconds(3);
+
     public override string ProviderName => "dashscope";
 
     public override string RequestIdHeader => RequestIdHeaderName;
@@ -49,6 +52,30 @@ internal sealed class DashScopeProfile(string host, string? workspace) : ApiProf
     };
 
     public override string? ErrorMessage(Exception exception) => (exception as DashScopeException)?.ErrorMessage;
+
+    /// <summary>
+    /// A throttling error holds every instance (all of a fleet's, with <c>UseRedis</c>) for its <c>Retry-After</c>, else
+    /// for one second after a burst (<c>Throttling</c>, <c>LimitRequests</c>) and three after a quota (<c>Throttling.RateQuota</c>,
+    /// a passing <c>Throttling.AllocationQuota</c>, any other repeatable HTTP 429). A used-up free quota or an unpaid bill is not
+    /// a rate limit: waiting does not end it.
+    /// </summary>
+    public override TimeSpan? RateLimitPause(Exception exception)
+    {
+        if (exception is not DashScopeException error)
+        {
+            return null;
+        }
+
+        var throttled = error.StatusCode == System.Net.HttpStatusCode.TooManyRequests
+            || error.Code is DashScopeErrorCodes.Throttling or DashScopeErrorCodes.LimitRequests or DashScopeErrorCodes.ThrottlingRateQuota or DashScopeErrorCodes.ThrottlingAllocationQuota;
+        if (!throttled || !error.IsRetryable)
+        {
+            return null;
+        }
+
+        var burst = error.Code is DashScopeErrorCodes.Throttling or DashScopeErrorCodes.LimitRequests;
+        return error.RetryAfter ?? (burst ? BurstPause : QuotaPause);
+    }
 
     public override void Prepare(HttpRequestMessage request, in ApiCall call)
     {
