@@ -14,19 +14,26 @@ QianfanEmulator? emulator = null;
 if (new[] { configured.ApiKey, configured.SecretKey, configured.AccessToken, configured.IamAccessKey, configured.IamSecretKey, configured.V2ApiKey }.All(string.IsNullOrEmpty))
 {
     emulator = await QianfanEmulator.StartAsync();
+
+    // A pause between the pieces of a streamed answer, so a person sees it grow (the service itself takes its time).
+    emulator.Scenarios.StreamSentenceDelay = builder.Configuration.GetValue("Sample:EmulatorPieceDelay", TimeSpan.FromMilliseconds(150));
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Qianfan:BaseUrl"] = emulator.BaseUrl,
+        ["Qianfan:V2BaseUrl"] = emulator.BaseUrl,
         ["Qianfan:ApiKey"] = emulator.ApiKey,
         ["Qianfan:SecretKey"] = emulator.SecretKey,
+        ["Qianfan:V2ApiKey"] = emulator.V2ApiKey,
     });
+    configured = new QianfanCredentials { ApiKey = emulator.ApiKey, SecretKey = emulator.SecretKey, V2ApiKey = emulator.V2ApiKey };
 }
 
 try
 {
-    // One QianfanClient (and ChatClient) for the whole app, options bound from the "Qianfan" section over the
-    // QIANFAN_* environment variables and validated at start-up.
+    // One QianfanClient for the whole app, options bound from the "Qianfan" section over the QIANFAN_* environment
+    // variables and validated at start-up; over it, one keyed IChatClient per model of the page's picker.
     builder.Services.AddQianfan(qianfan);
+    var models = builder.Services.AddChatModels(configured);
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<QianfanProblemHandler>();
 
@@ -34,7 +41,7 @@ try
     if (emulator is not null)
     {
         app.Logger.LogWarning(
-            "No Qianfan credentials are configured (Qianfan:ApiKey and Qianfan:SecretKey, or QIANFAN_AK and QIANFAN_SK): chatting with the offline Qianfan emulator at {EmulatorUrl}",
+            "No Qianfan credentials are configured (Qianfan:ApiKey and Qianfan:SecretKey, Qianfan:V2ApiKey, or QIANFAN_AK and QIANFAN_SK …): chatting with the offline Qianfan emulator at {EmulatorUrl}",
             emulator.BaseUrl);
     }
 
@@ -42,7 +49,7 @@ try
     app.UseStatusCodePages();
     app.UseDefaultFiles();
     app.UseStaticFiles();
-    app.MapChatApi();
+    app.MapChatApi(models);
 
     await app.RunAsync();
 }
@@ -53,4 +60,3 @@ finally
         await emulator.DisposeAsync();
     }
 }
-

@@ -9,7 +9,8 @@ namespace Qianfan.Samples.AspNet;
 /// fault (400, naming the field); credentials the app lacks for the call are its configuration's fault (503, naming
 /// the settings to give); credentials the service refused are a bad gateway naming the settings to check (502); any
 /// other service error is a bad gateway (502, with the service's code and message), and so is a service that cannot
-/// be reached; one that does not answer in time is a gateway timeout (504).
+/// be reached; one that does not answer in time is a gateway timeout (504); an option the model's API cannot honour
+/// (Microsoft.Extensions.AI's NotSupportedException) is the caller's (400).
 /// Exception messages of the SDK never contain secrets, so they may be shown.
 /// </summary>
 internal sealed partial class QianfanProblemHandler(ILogger<QianfanProblemHandler> logger)
@@ -32,6 +33,12 @@ internal sealed partial class QianfanProblemHandler(ILogger<QianfanProblemHandle
             QianfanAuthenticationException refused => RefusedCredentials(refused),
             QianfanException failed => ServiceProblem(failed),
             HttpRequestException unreachable => Unreachable(unreachable),
+            NotSupportedException unsupported => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The model cannot honour this request.",
+                Detail = unsupported.Message,
+            },
             TimeoutException slow => TimedOut(slow),
 
             // Unreadable JSON; thrown only in Development (elsewhere minimal APIs answer 400 by themselves).
@@ -49,7 +56,7 @@ internal sealed partial class QianfanProblemHandler(ILogger<QianfanProblemHandle
         return true;
     }
 
-    /// <summary>The browser sends one <c>message</c>; the SDK names it <c>messages[0].content</c>.</summary>
+    /// <summary>The browser sends the conversation and its new <c>message</c>; the SDK names a turn <c>messages[i].content</c>.</summary>
     private static string FieldOf(QianfanValidationException invalid) =>
         invalid.ParamName switch
         {
@@ -60,14 +67,15 @@ internal sealed partial class QianfanProblemHandler(ILogger<QianfanProblemHandle
 
     private ProblemDetails ServiceProblem(QianfanException failed)
     {
-        LogServiceError(logger, failed.ErrorCode, failed.ErrorMessage, failed.RequestId);
+        var code = (object?)failed.ErrorCode ?? failed.ErrorName;    // V1's number, V2's name
+        LogServiceError(logger, code, failed.ErrorMessage, failed.RequestId);
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status502BadGateway,
             Title = "The Qianfan service reported an error.",
             Detail = failed.ErrorMessage,
         };
-        problem.Extensions["errorCode"] = failed.ErrorCode;
+        problem.Extensions["errorCode"] = code;
         if (failed.RequestId is not null)
         {
             problem.Extensions["requestId"] = failed.RequestId;
@@ -131,7 +139,7 @@ internal sealed partial class QianfanProblemHandler(ILogger<QianfanProblemHandle
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Qianfan error {ErrorCode}: {ErrorMessage} (request id {RequestId})")]
-    private static partial void LogServiceError(ILogger logger, int? errorCode, string errorMessage, string? requestId);
+    private static partial void LogServiceError(ILogger logger, object? errorCode, string errorMessage, string? requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Qianfan credentials problem {Error}: {ErrorMessage}")]
     private static partial void LogCredentialProblem(ILogger logger, string error, string errorMessage);

@@ -13,5 +13,5 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-ICliCommand[] commands = [new ChatCommand(), new ModelsCommand(), new CompleteCommand(), new EmbedCommand(), new RerankCommand(), new ImageCommand(), new TokensCommand()];
+ICliCommand[] commands = [new ChatCommand(), new ModelsCommand(), new CompleteCommand(), new EmbedCommand(), new RerankCommand(), new ImageCommand(), new TokensCommand(), new TaskCommand()];
 return await CliApp.RunAsync(args, commands, new CliConsole(Console.In, Console.Out, Console.Error), cancellation.Token);

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+
 namespace Qianfan.Sdk.Core;
 
 /// <summary>
@@ -39,6 +41,18 @@ internal abstract class ApiProfile
 
     /// <summary>How the API's event streams separate their events; standard server-sent events unless it says otherwise.</summary>
     public virtual StreamFraming StreamFraming => StreamFraming.ServerSentEvents;
+
+    /// <summary>
+    /// The account's quota an answer reports in its headers, for the client-side limits to learn from; null (the default)
+    /// when the API reports none. Called on every answer of a client that has limits.
+    /// </summary>
+    public virtual QuotaReport? ReadQuota(HttpResponseHeaders headers) => null;
+
+    /// <summary>
+    /// How long every instance should hold new requests after <paramref name="exception"/>, when it says a rate limit
+    /// was reached (a QPS, RPM or TPM error, an HTTP 429); null (the default) for any other failure.
+    /// </summary>
+    public virtual TimeSpan? RateLimitPause(Exception exception) => null;
 
     /// <summary>Adds what the API needs on every request of this call (e.g. a streaming header); nothing by default.</summary>
     public virtual void Prepare(HttpRequestMessage request, in ApiCall call)

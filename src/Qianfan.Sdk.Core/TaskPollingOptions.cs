@@ -15,6 +15,9 @@ public sealed class TaskPollingOptions
     /// <summary>The longest wait between two polls; default 10 seconds.</summary>
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long to wait for the task in all before giving up with a <see cref="TimeoutException"/>; default 10 minutes.</summary>
+    /// <summary>
+    /// How long to wait for the task in all before giving up with a <see cref="TimeoutException"/> (the task runs on at
+    /// the service); default 10 minutes. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits as long as it takes.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -143,6 +143,9 @@ public sealed class EmulatorScenarios
 
     internal RandomFaults RandomFaults { get; } = new();
 
+    /// <summary>The switches of the DashScope routes (stream framing, DashScope errors, task timing); <see cref="Reset"/> resets them too.</summary>
+    public DashScopeScenarios DashScope { get; } = new();
+
     /// <summary>How many chat calls <see cref="InjectRandomFaults"/> has failed so far.</summary>
     public long RandomFaultsInjected => RandomFaults.Injected;
 
@@ -316,6 +319,7 @@ public sealed class EmulatorScenarios
         CorruptBodies.Disarm();
         OddErrorBodies.Disarm();
         RandomFaults.Set(0, 0);
+        DashScope.Reset();
         ReleaseHolds();
     }
 

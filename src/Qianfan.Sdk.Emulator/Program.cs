@@ -70,6 +70,7 @@ internal static class Program
                   API Key / Secret Key (V1, OAuth token exchange):  {emulator.ApiKey} / {emulator.SecretKey}
                   IAM Access Key / Secret Key (bce-auth-v1):        {emulator.IamAccessKey} / {emulator.IamSecretKey}
                   V2 API key (Authorization: Bearer):               {emulator.V2ApiKey}
+                  DashScope API key (Authorization: Bearer):        {emulator.DashScopeApiKey}
 
                 Routes:
                 {string.Join("\n", EmulatorRoutes.Lines.Select(line => "  " + line))}
@@ -78,6 +79,7 @@ internal static class Program
                   QIANFAN_BASE_URL={url} QIANFAN_V2_BASE_URL={url} QIANFAN_IAM_BASE_URL={url}
                   QIANFAN_AK={emulator.ApiKey} QIANFAN_SK={emulator.SecretKey}   (V1)
                   QIANFAN_API_KEY={emulator.V2ApiKey}   (V2)
+                  DASHSCOPE_HTTP_BASE_URL={emulator.DashScopeBaseUri} DASHSCOPE_API_KEY={emulator.DashScopeApiKey}   (DashScope)
                 """;
         }
 

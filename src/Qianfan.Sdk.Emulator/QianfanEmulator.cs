@@ -11,8 +11,9 @@ namespace Qianfan.Sdk.Emulator;
 /// An offline look-alike of Baidu Qianfan's service on a loopback port: the V1 API (OAuth tokens, chat in sync and
 /// stream mode for every catalog endpoint and custom ones, <c>bce-auth-v1</c> signed calls), the V2 OpenAI-compatible
 /// chat API (<c>/v2/chat/completions</c>, with tools), the other model APIs (V1 completions, embeddings, rerank,
-/// text2image and tokenizer; V2 embeddings, rerankers and image generation, whose URLs it serves itself) and IAM's
-/// bearer-token endpoint (<c>/v1/BCE-BEARER/token</c>),
+/// text2image and tokenizer; V2 embeddings, rerankers and image generation, whose URLs it serves itself), IAM's
+/// bearer-token endpoint (<c>/v1/BCE-BEARER/token</c>), and Alibaba DashScope's native API under <c>/api/v1</c> (Qwen
+/// text generation, Wanx image synthesis as asynchronous tasks; <see cref="DashScopeBaseUri"/>, <see cref="DashScopeApiKey"/>),
 /// with the service's validation and error codes, rate-limit headers, switchable <see cref="Scenarios"/> and a
 /// recording of every request. It behaves as the service's documentation describes, so a client tested against it is
 /// tested against the service's rules.
@@ -31,13 +32,15 @@ public sealed class QianfanEmulator : IAsyncDisposable
     private readonly V2State _v2;
     private int _disposed;
 
-    private QianfanEmulator(WebApplication app, EmulatorState state, V2State v2, Uri baseUri)
+    private QianfanEmulator(WebApplication app, EmulatorState state, V2State v2, Uri baseUri, string dashScopeApiKey)
     {
         _app = app;
         _state = state;
         _v2 = v2;
         BaseUri = baseUri;
         BaseUrl = baseUri.GetLeftPart(UriPartial.Authority);
+        DashScopeApiKey = dashScopeApiKey;
+        DashScopeBaseUri = new Uri(BaseUrl + DashScope.DashScopePaths.Base);
     }
 
     /// <summary>Where the emulator listens, without a trailing slash, e.g. <c>http://127.0.0.1:54321</c> (the port actually bound).</summary>
@@ -67,6 +70,15 @@ public sealed class QianfanEmulator : IAsyncDisposable
     /// </summary>
     public string V2ApiKey => _v2.V2ApiKey;
 
+    /// <summary>
+    /// The DashScope API key the <c>/api/v1</c> routes accept as <c>Authorization: Bearer {key}</c> (Qwen text
+    /// generation, Wanx image synthesis and its tasks).
+    /// </summary>
+    public string DashScopeApiKey { get; }
+
+    /// <summary>The DashScope native API's base URL on this emulator, <c>{BaseUrl}/api/v1</c>: a DashScope client's <c>BaseUrl</c>.</summary>
+    public Uri DashScopeBaseUri { get; }
+
     /// <summary>The run-time switches for faults and limits; see <see cref="EmulatorScenarios"/>.</summary>
     public EmulatorScenarios Scenarios => _state.Scenarios;
 
@@ -91,7 +103,7 @@ public sealed class QianfanEmulator : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new QianfanEmulator(app, state, v2, new Uri(address));
+            return new QianfanEmulator(app, state, v2, new Uri(address), options.DashScopeApiKey);
         }
         catch
         {
@@ -143,6 +155,7 @@ public sealed class QianfanEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.IamAccessKey, nameof(options.IamAccessKey));
         ArgumentException.ThrowIfNullOrEmpty(options.IamSecretKey, nameof(options.IamSecretKey));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.V2ApiKey, nameof(options.V2ApiKey));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DashScopeApiKey, nameof(options.DashScopeApiKey));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options.Host));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));

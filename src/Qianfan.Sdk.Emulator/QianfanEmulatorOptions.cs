@@ -28,6 +28,9 @@ public sealed class QianfanEmulatorOptions
     /// </summary>
     public const string DefaultV2ApiKey = "bce-v3/ALTAK-emulator/emulator-v2-secret";
 
+    /// <summary>The DashScope API key accepted when none is configured, sent as <c>Authorization: Bearer …</c> to the <c>/api/v1</c> routes.</summary>
+    public const string DefaultDashScopeApiKey = "sk-emulator-dashscope";
+
     /// <summary>The phrase that, in the last user message of a call with tools, makes the answer a call of the first tool (see <see cref="ToolCallTrigger"/>).</summary>
     public const string DefaultToolCallTrigger = "调用工具";
 
@@ -57,6 +60,12 @@ public sealed class QianfanEmulatorOptions
     /// issued by <c>/v1/BCE-BEARER/token</c> (until they expire) and <c>bce-auth-v1</c> signatures.
     /// </summary>
     public string V2ApiKey { get; set; } = DefaultV2ApiKey;
+
+    /// <summary>
+    /// The DashScope API key the <c>/api/v1</c> routes (Qwen text generation, Wanx image synthesis, tasks) accept as
+    /// <c>Authorization: Bearer {key}</c>; anything else is 401 <c>InvalidApiKey</c>.
+    /// </summary>
+    public string DashScopeApiKey { get; set; } = DefaultDashScopeApiKey;
 
     /// <summary>
     /// The trigger phrase of the emulator's tool rule, "调用工具" by default; <see langword="null"/> or empty turns the

@@ -8,7 +8,7 @@ namespace Qianfan.Sdk;
 /// Which credentials each API uses, first found wins. V1: a given token provider, a ready access token (falling back
 /// to the application's keys when the service rejects it), IAM keys (signing), the application's keys (exchange).
 /// V2: a V2 API key (falling back to IAM keys), then IAM keys (a bearer token). An API with none fails its calls at
-/// once with a message naming what to set.
+/// once with a message naming what to set. Tokens the SDK obtains come from a shared store when one is given.
 /// </summary>
 internal sealed class CredentialPlan
 {
@@ -32,14 +32,14 @@ internal sealed class CredentialPlan
     /// <summary>What each API will authenticate with, or what it lacks; names settings, never values.</summary>
     public string Description { get; }
 
-    public static CredentialPlan Create(QianfanCredentials credentials, QianfanOptions options, HttpClient http, TimeProvider time, ILogger logger)
+    public static CredentialPlan Create(QianfanCredentials credentials, QianfanOptions options, HttpClient http, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
     {
         var exchange = new TokenExchangeSettings(options.BaseUrl, options.AuthTimeout, options.TokenRefreshMargin);
         IAccessTokenProvider? appKeys = credentials.HasAppKeys
-            ? new OAuthAccessTokenProvider(http, credentials.ApiKey!, credentials.SecretKey!, exchange, time, logger)
+            ? new OAuthAccessTokenProvider(http, credentials.ApiKey!, credentials.SecretKey!, exchange, time, logger, sharedTokens)
             : null;
         IAccessTokenProvider? iamBearer = credentials.HasIamKeys
-            ? new IamBearerTokenProvider(http, credentials.IamAccessKey!, credentials.IamSecretKey!, options.IamSignatureExpiration, options.BearerTokenLifetime, exchange with { BaseUrl = options.IamBaseUrl }, time, logger)
+            ? new IamBearerTokenProvider(http, credentials.IamAccessKey!, credentials.IamSecretKey!, options.IamSignatureExpiration, options.BearerTokenLifetime, exchange with { BaseUrl = options.IamBaseUrl }, time, logger, sharedTokens)
             : null;
 
         (IRequestAuthorizer, string) v1 = credentials switch

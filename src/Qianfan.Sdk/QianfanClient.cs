@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Chat;
@@ -6,6 +7,8 @@ using Qianfan.Sdk.Embeddings;
 using Qianfan.Sdk.Images;
 using Qianfan.Sdk.Rerank;
 using Qianfan.Sdk.Tokenizer;
+using Qianfan.Sdk.Core.Authorization;
+using Qianfan.Sdk.Core.Fleet;
 using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Errors;
@@ -21,7 +24,11 @@ namespace Qianfan.Sdk;
 public partial class QianfanClient : IDisposable
 {
     private readonly SocketsHttpHandler? _ownedHandler;
-    private readonly ClientRateLimiter? _limiter;
+    private readonly ClientRateLimiter? _localLimiter;
+    private readonly IClientLimiter? _limiter;
+
+    // Area clients to the QianfanClient that made them: an entry lives as long as its area client and keeps nothing else alive.
+    private static readonly ConditionalWeakTable<object, QianfanClient> Owners = new();
 
     /// <summary>For mocking in tests.</summary>
     protected QianfanClient()
@@ -53,6 +60,21 @@ public partial class QianfanClient : IDisposable
         HttpClient? httpClient = null,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null)
+        : this(credentials, options, httpClient, loggerFactory, timeProvider, fleet: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose tokens and limits <paramref name="fleet"/> shares with the application's other instances
+    /// (what <c>AddQianfan(…).UseRedis(…)</c> registers); null keeps them in the process.
+    /// </summary>
+    internal QianfanClient(
+        QianfanCredentials credentials,
+        QianfanOptions? options,
+        HttpClient? httpClient,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        FleetServices? fleet)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         options ??= new QianfanOptions();
@@ -68,16 +90,21 @@ public partial class QianfanClient : IDisposable
             httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
-        var plan = CredentialPlan.Create(credentials, options, httpClient, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"));
+        var plan = CredentialPlan.Create(credentials, options, httpClient, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"), fleet?.Tokens);
         var logger = loggerFactory.CreateLogger("Qianfan.Sdk");
         var description = plan.Description;
         LogCredentials(logger, description);
 
-        _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, static message => new QianfanRateLimitExceededException(message));
+        Func<string, Exception> queueFull = static message => new QianfanRateLimitExceededException(message);
+        _localLimiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, queueFull);
+        _limiter = _localLimiter is not null && fleet?.Limiters is { } shared
+            ? shared.Create(LimitScope(credentials), options.RateLimits, _localLimiter, queueFull)
+            : _localLimiter;
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
         var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limiter, timeProvider), options.BaseUrl, loggerFactory);
         var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limiter, timeProvider), options.V2BaseUrl, loggerFactory);
 
+        V1Endpoint = options.BaseUrl;
         V2Endpoint = options.V2BaseUrl;
         Chat = new ChatClient(v1);
         ChatCompletions = new ChatCompletionsClient(v2);
@@ -90,6 +117,10 @@ public partial class QianfanClient : IDisposable
         ImagesV2 = new ImagesV2Client(v2);
         Tokenizer = new TokenizerClient(v1);
         Models = new ModelsClient(v2, timeProvider);
+        foreach (var area in (object[])[Chat, ChatCompletions, Embeddings, EmbeddingsV2])
+        {
+            Owners.AddOrUpdate(area, this);
+        }
     }
 
     /// <summary>V1 chat (<c>wenxinworkshop/chat/{endpoint}</c>): one-shot and streamed replies.</summary>
@@ -125,8 +156,18 @@ public partial class QianfanClient : IDisposable
     /// <summary>V2's live model catalog (<c>GET /v2/models</c>), cached; <see cref="ModelCatalog"/> is the static one.</summary>
     public virtual ModelsClient Models { get; }
 
+    /// <summary>The V1 host, for the metadata the Microsoft.Extensions.AI adapters report.</summary>
+    internal Uri? V1Endpoint { get; }
+
     /// <summary>The V2 host, for the metadata the Microsoft.Extensions.AI adapters report.</summary>
     internal Uri? V2Endpoint { get; }
+
+    /// <summary>
+    /// The client that handed out <paramref name="area"/> (its chat and embeddings clients), so an adapter made from an
+    /// area client still reports its host and answers <c>GetService(typeof(QianfanClient))</c>; null for one made
+    /// otherwise (a test's substitute).
+    /// </summary>
+    internal static QianfanClient? OwnerOf(object area) => Owners.TryGetValue(area, out var owner) ? owner : null;
 
     /// <summary>
     /// Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone). Calls in
@@ -143,7 +184,8 @@ public partial class QianfanClient : IDisposable
     {
         if (disposing)
         {
-            _limiter?.Dispose();
+            (_limiter as IDisposable)?.Dispose();
+            _localLimiter?.Dispose();
             _ownedHandler?.Dispose();
         }
     }
@@ -154,6 +196,17 @@ public partial class QianfanClient : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
     };
+
+    /// <summary>
+    /// The name of the account's budget in a shared store: a hash of the identities the client holds (the application's
+    /// API Key, the IAM Access Key, the V2 API key; a ready token only when nothing else names the account), so every
+    /// instance configured with the same credentials spends one budget, and the store never sees a credential.
+    /// </summary>
+    private static string LimitScope(QianfanCredentials credentials)
+    {
+        var named = credentials.ApiKey is { Length: > 0 } || credentials.IamAccessKey is { Length: > 0 } || credentials.V2ApiKey is { Length: > 0 };
+        return "qianfan-" + CredentialKey.Of("qianfan-limits", credentials.ApiKey, credentials.IamAccessKey, credentials.V2ApiKey, named ? null : credentials.AccessToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Qianfan client ready: {Credentials}")]
     private static partial void LogCredentials(ILogger logger, string credentials);

@@ -27,7 +27,74 @@ public sealed class ChatApiTests(ZeroConfigAppFixture fixture) : IClassFixture<Z
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(ExpectedReply("1加1为什么等于2?"), body.GetProperty("reply").GetString());
-        Assert.True(body.GetProperty("usage").GetProperty("total_tokens").GetInt32() > 0, body.ToString());
+        Assert.True(body.GetProperty("usage").GetProperty("totalTokens").GetInt32() > 0, body.ToString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("reasoning").ValueKind);
+    }
+
+    [Fact]
+    public async Task Models_lists_the_pickers_V2_and_V1_models_all_served_by_the_emulator()
+    {
+        var models = await App.Http.GetFromJsonAsync<JsonElement>("api/models");
+
+        var ids = models.EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["ernie-4.5-turbo-128k", "ernie-x1.1", "ERNIE-Speed-8K", "ERNIE-Lite-8K"], ids);
+        Assert.Equal(["v2", "v2", "v1", "v1"], models.EnumerateArray().Select(m => m.GetProperty("api").GetString()));
+        Assert.All(models.EnumerateArray(), m => Assert.True(m.GetProperty("available").GetBoolean()));
+        Assert.True(models[1].GetProperty("reasoning").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Chat_on_a_thinking_model_returns_its_reasoning_beside_the_reply()
+    {
+        using var response = await App.Http.PostAsJsonAsync("api/chat", new { message = "1加1为什么等于2?", model = "ernie-x1.1" });
+
+        await App.AssertStatusAsync(response, HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ExpectedReply("1加1为什么等于2?"), body.GetProperty("reply").GetString());
+        Assert.Equal("这是千帆模拟器的思考过程。用户说的是：1加1为什么等于2?。先想清楚要点，再组织回答。", body.GetProperty("reasoning").GetString());
+    }
+
+    [Theory]
+    [InlineData("ernie-4.5-turbo-128k")]
+    [InlineData("ERNIE-Speed-8K")]
+    public async Task Chat_takes_the_conversation_so_far_and_answers_its_last_message(string model)
+    {
+        var messages = new object[]
+        {
+            new { role = "user", text = "第一问" },
+            new { role = "assistant", text = ExpectedReply("第一问") },
+            new { role = "user", text = "第二问" },
+        };
+
+        using var response = await App.Http.PostAsJsonAsync("api/chat", new { messages, model });
+
+        await App.AssertStatusAsync(response, HttpStatusCode.OK);
+        Assert.Equal(ExpectedReply("第二问"), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task A_model_the_app_does_not_offer_is_a_400_problem_naming_model()
+    {
+        using var response = await App.Http.PostAsJsonAsync("api/chat", new { message = "你好", model = "gpt-4o" });
+
+        var errors = await ValidationErrorsAsync(response);
+        Assert.Equal(["model"], errors.Keys);
+        Assert.Contains("gpt-4o", errors["model"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_on_a_thinking_model_sends_the_reasoning_events_before_the_answer()
+    {
+        using var response = await ServerSentEventReader.PostAsync(App.Http, "api/chat/stream", """{"message":"你好","model":"ernie-x1.1"}""");
+
+        await App.AssertStatusAsync(response, HttpStatusCode.OK);
+        var events = await ServerSentEventReader.ReadAllAsync(response);
+        var types = events.Select(e => e.Type).ToList();
+        Assert.Equal("reasoning", types[0]);
+        Assert.True(types.LastIndexOf("reasoning") < types.IndexOf("message"), string.Join(" ", types));
+        Assert.Equal("done", types[^1]);
+        Assert.Equal(ExpectedReply("你好"), string.Concat(events.Where(e => e.Type == "message").Select(e => e.Json.GetProperty("text").GetString())));
+        Assert.True(events[^1].Json.GetProperty("usage").GetProperty("totalTokens").GetInt32() > 0);
     }
 
     [Fact]
@@ -54,7 +121,7 @@ public sealed class ChatApiTests(ZeroConfigAppFixture fixture) : IClassFixture<Z
         Assert.Equal(ExpectedReply("流式"), string.Concat(texts));
         var done = events[^1];
         Assert.Equal("done", done.Type);
-        Assert.True(done.Json.GetProperty("usage").GetProperty("total_tokens").GetInt32() > 0, done.Data);
+        Assert.True(done.Json.GetProperty("usage").GetProperty("totalTokens").GetInt32() > 0, done.Data);
     }
 
     [Theory]
@@ -107,7 +174,8 @@ public sealed class ChatApiTests(ZeroConfigAppFixture fixture) : IClassFixture<Z
     {
         var page = await App.Http.GetStringAsync("");
         Assert.Contains("id=\"message\"", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"answer\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"conversation\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"model\"", page, StringComparison.Ordinal);
         var script = await App.Http.GetStringAsync("app.js");
         Assert.Contains("api/chat/stream", script, StringComparison.Ordinal);
     }

@@ -369,6 +369,14 @@ internal sealed class ChromiumPage(Chromium browser, string sessionId)
         await SendAsync("Input.insertText", new JsonObject { ["text"] = text });
     }
 
+    /// <summary>Chooses <paramref name="value"/> in a select element, as picking it from the list does (a change event).</summary>
+    public async Task SelectAsync(string selector, string value)
+    {
+        var chosen = await EvaluateAsync(
+            $"(() => {{ const e = document.querySelector({JsonSerializer.Serialize(selector)}); e.value = {JsonSerializer.Serialize(value)}; e.dispatchEvent(new Event('change', {{ bubbles: true }})); return e.value; }})()");
+        Assert.Equal(value, chosen.GetString());
+    }
+
     /// <summary>Clicks the middle of the element with real mouse events.</summary>
     public async Task ClickAsync(string selector)
     {

@@ -34,6 +34,7 @@ public sealed class EmulatedAppFixture : IAsyncLifetime
         {
             ApiKey = "aspnet-test-ak-" + Guid.NewGuid().ToString("N"),
             SecretKey = "aspnet-test-sk-" + Guid.NewGuid().ToString("N"),
+            V2ApiKey = "bce-v3/ALTAK-aspnet-test/" + Guid.NewGuid().ToString("N"),
         });
         App = await SampleApp.StartAsync(SampleApp.EnvironmentFor(Emulator));
     }
@@ -53,7 +54,7 @@ public sealed class EmulatedAppFixture : IAsyncLifetime
 
     /// <summary>The secrets the app holds: none may ever show in a response or in its log.</summary>
     internal IEnumerable<string> Secrets() =>
-        new[] { Emulator.SecretKey, Emulator.ApiKey }
+        new[] { Emulator.SecretKey, Emulator.ApiKey, Emulator.V2ApiKey }
             .Concat(Emulator.Requests.Where(r => r.IsChat).Select(r => r.Query.GetValueOrDefault("access_token")).OfType<string>())
             .Distinct();
 }

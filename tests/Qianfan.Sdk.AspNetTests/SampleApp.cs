@@ -69,12 +69,14 @@ internal sealed partial class SampleApp : IAsyncDisposable
         }
     }
 
-    /// <summary>The environment that points the app at <paramref name="emulator"/> through its <c>Qianfan</c> configuration section.</summary>
+    /// <summary>The environment that points the app at <paramref name="emulator"/> (V1 and V2) through its <c>Qianfan</c> configuration section.</summary>
     public static Dictionary<string, string> EnvironmentFor(QianfanEmulator emulator) => new()
     {
         ["Qianfan__BaseUrl"] = emulator.BaseUrl,
         ["Qianfan__ApiKey"] = emulator.ApiKey,
         ["Qianfan__SecretKey"] = emulator.SecretKey,
+        ["Qianfan__V2BaseUrl"] = emulator.BaseUrl,
+        ["Qianfan__V2ApiKey"] = emulator.V2ApiKey,
         ["Qianfan__Retry__MaxRetries"] = "0",
     };
 

@@ -42,6 +42,53 @@ public sealed class ServiceErrorTests(EmulatedAppFixture fixture) : IClassFixtur
         AssertNoSecretIn(text);
     }
 
+    [Theory]
+    [InlineData("ernie-4.5-turbo-128k")]
+    [InlineData("ERNIE-Speed-8K")]
+    public async Task The_conversation_goes_to_the_service_whole_through_the_models_IChatClient(string model)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var messages = new object[]
+        {
+            new { role = "user", text = $"第一问 {marker}" },
+            new { role = "assistant", text = "第一答" },
+        };
+
+        using var response = await App.Http.PostAsJsonAsync("api/chat", new { messages, message = "第二问", model, system = "你是一位数学老师", temperature = 0.5 });
+
+        await App.AssertStatusAsync(response, HttpStatusCode.OK);
+        var sent = Assert.Single(fixture.Emulator.Requests, r => r.Body.Contains(marker, StringComparison.Ordinal));
+        var body = JsonDocument.Parse(sent.Body).RootElement;
+        var turns = body.GetProperty("messages").EnumerateArray().Select(m => $"{m.GetProperty("role").GetString()}: {m.GetProperty("content").GetString()}").ToList();
+        if (model.StartsWith("ernie-", StringComparison.Ordinal))
+        {
+            Assert.True(sent.IsV2Chat);
+            Assert.Equal(model, body.GetProperty("model").GetString());
+            Assert.Equal(["system: 你是一位数学老师", $"user: 第一问 {marker}", "assistant: 第一答", "user: 第二问"], turns);
+        }
+        else
+        {
+            Assert.Equal("ernie_speed", sent.Endpoint);
+            Assert.Equal("你是一位数学老师", body.GetProperty("system").GetString());
+            Assert.Equal([$"user: 第一问 {marker}", "assistant: 第一答", "user: 第二问"], turns);
+        }
+
+        Assert.Equal(0.5, body.GetProperty("temperature").GetDouble(), 3);
+    }
+
+    [Fact]
+    public async Task A_V2_service_error_is_a_502_problem_with_its_error_name()
+    {
+        fixture.Emulator.Scenarios.FailNextChatCalls(1, 336003, "the emulated service refused this call");
+
+        using var response = await App.Http.PostAsJsonAsync("api/chat", new { message = "你好", model = "ernie-4.5-turbo-128k" });
+
+        await App.AssertStatusAsync(response, HttpStatusCode.BadGateway);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(JsonValueKind.String, problem.GetProperty("errorCode").ValueKind);
+        Assert.Equal("the emulated service refused this call", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_stream_cut_short_ends_with_an_error_event_after_the_pieces_sent()
     {

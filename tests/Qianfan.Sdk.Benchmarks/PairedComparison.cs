@@ -16,7 +16,7 @@ public static class PairedComparison
     private const int WarmupRounds = 3;
     private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(200);
 
-    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>embeddings</c>, <c>sync</c>, <c>first-chunk</c>); null runs all.</param>
+    /// <param name="only">Runs only the comparisons of this section (<c>streams</c>, <c>meai</c>, <c>embeddings</c>, <c>sync</c>, <c>redis</c>, <c>first-chunk</c>); null runs all.</param>
     public static async Task<int> RunAsync(string? only = null)
     {
         bool Wants(string section) => only is null || string.Equals(only, section, StringComparison.OrdinalIgnoreCase);
@@ -30,6 +30,11 @@ public static class PairedComparison
             await CompareStreamsAsync().ConfigureAwait(false);
         }
 
+        if (Wants("meai"))
+        {
+            await CompareChatClientsAsync().ConfigureAwait(false);
+        }
+
         if (Wants("embeddings"))
         {
             await CompareEmbeddingsAsync().ConfigureAwait(false);
@@ -38,6 +43,11 @@ public static class PairedComparison
         if (Wants("sync"))
         {
             await CompareSyncAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("redis"))
+        {
+            await CompareRedisAsync().ConfigureAwait(false);
         }
 
         if (Wants("first-chunk"))
@@ -57,6 +67,28 @@ public static class PairedComparison
         return 0;
     }
 
+    /// <summary>The fleet limiter's acquisition on a loopback redis-server against a bare PING, 1 and 64 callers.</summary>
+    private static async Task CompareRedisAsync()
+    {
+        var redis = new RedisLimiterBenchmarks();
+        redis.Setup();
+        try
+        {
+            await CompareAsync(
+                "Fleet limiter on loopback Redis, 1 caller (op = one acquisition)",
+                ("PING round trip", async () => { await redis.Ping().ConfigureAwait(false); return 1; }, 1),
+                ("Fleet acquisition (Lua)", async () => { await redis.Acquire().ConfigureAwait(false); return 1; }, 1)).ConfigureAwait(false);
+            await CompareAsync(
+                $"Fleet limiter on loopback Redis, {RedisLimiterBenchmarks.Callers} callers (op = one acquisition)",
+                ("PING round trip", async () => { await redis.Ping_64().ConfigureAwait(false); return 1; }, RedisLimiterBenchmarks.Callers),
+                ("Fleet acquisition (Lua)", async () => { await redis.Acquire_64().ConfigureAwait(false); return 1; }, RedisLimiterBenchmarks.Callers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            redis.Cleanup();
+        }
+    }
+
     private static async Task CompareStreamsAsync()
     {
         foreach (var chunks in new[] { 200, 2000 })
@@ -74,6 +106,37 @@ public static class PairedComparison
             finally
             {
                 decode.Cleanup();
+            }
+        }
+    }
+
+    /// <summary>The same V2 stream as M.E.AI updates: the SDK's IChatClient against OpenAIChatClient (the baseline), then per chunk.</summary>
+    private static async Task CompareChatClientsAsync()
+    {
+        foreach (var chunks in new[] { 200, 2000 })
+        {
+            var streaming = new ChatClientStreamingBenchmarks { Chunks = chunks };
+            streaming.Setup();
+            try
+            {
+                var allocations = await CompareAsync(
+                    $"IChatClient streaming, {chunks} V2 chunks (op = one stream)",
+                    ("M.E.AI.OpenAI OpenAIChatClient", streaming.OpenAIChatClient, 1),
+                    ("Qianfan.Sdk AsIChatClient", streaming.Qianfan, 1),
+                    ("Qianfan.Sdk ChatCompletions.StreamAsync (no adapter)", streaming.SdkStreamAsync, 1)).ConfigureAwait(false);
+                Console.WriteLine();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| IChatClient streaming, {chunks} chunks, per chunk | Allocated/chunk (median) | Ratio |"));
+                Console.WriteLine("|---|---:|---:|");
+                foreach (var (name, allocated) in allocations)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {allocated / chunks:N0} B | {allocated / allocations[0].AllocatedPerOp:0.00} |"));
+                }
+
+                Console.WriteLine();
+            }
+            finally
+            {
+                streaming.Cleanup();
             }
         }
     }

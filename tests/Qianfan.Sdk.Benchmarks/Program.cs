@@ -5,8 +5,9 @@ using Qianfan.Sdk.Benchmarks.Support;
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*'            (all, short job)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --filter '*' --job dry  (smoke: each once)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --memory-check          (live heap while streaming)
-// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired [SECTION]      (alternating A/B batches; streams, embeddings, sync, first-chunk)
+// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --paired [SECTION]      (alternating A/B batches; streams, meai, embeddings, sync, redis, first-chunk)
 // dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --alloc-profile         (sync chat's bytes by type)
+// dotnet run -c Release --project tests/Qianfan.Sdk.Benchmarks -- --redis-latency         (fleet limiter on loopback Redis)
 if (args is ["--memory-check"])
 {
     return await StreamingMemoryCheck.RunAsync();
@@ -15,6 +16,11 @@ if (args is ["--memory-check"])
 if (args is ["--alloc-profile"])
 {
     return await AllocationProfile.RunAsync();
+}
+
+if (args is ["--redis-latency"])
+{
+    return await RedisLatencyCheck.RunAsync();
 }
 
 if (args is ["--paired", ..] && args.Length <= 2)

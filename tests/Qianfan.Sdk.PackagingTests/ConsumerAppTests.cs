@@ -11,6 +11,7 @@ namespace Qianfan.Sdk.PackagingTests;
 public sealed partial class ConsumerAppTests(PackagesFixture packages) : IAsyncLifetime
 {
     private const string Reply = "这是千帆模拟器的回答。你说的是：你好。祝你一切顺利！";
+    private const string QwenReply = "这是通义千问模拟器的回答。你说的是：你好。祝你一切顺利！";
 
     private static readonly string[] ExpectedLines =
     [
@@ -21,6 +22,9 @@ public sealed partial class ConsumerAppTests(PackagesFixture packages) : IAsyncL
         "error: QianfanAuthenticationException invalid_client",
         "v2 error: QianfanException characters_too_long BadRequest",
         $"di: {Reply}",
+        $"dashscope: {QwenReply} | Message",
+        $"dashscope stream: {QwenReply}",
+        $"dashscope di: {QwenReply} | Text",
     ];
 
     private static readonly SemaphoreSlim RestoreGate = new(1, 1);

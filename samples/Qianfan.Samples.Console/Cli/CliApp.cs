@@ -50,7 +50,8 @@ internal static class CliApp
         commands:
         {string.Join("\n", commands.Select(c => $"  {c.Name,-10}{c.Summary}"))}
 
-        Run '{CommandName.Current} <command> --help' for a command's options. With no QIANFAN_* credentials set,
-        every command uses an offline emulator started in-process.
+        Run '{CommandName.Current} <command> --help' for a command's options. '--platform dashscope' on chat,
+        image and task talks to Alibaba DashScope instead. With no credentials set (QIANFAN_*, or
+        DASHSCOPE_API_KEY), every command uses an offline emulator started in-process.
         """;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.Errors;
 
 namespace Qianfan.Samples.Console.Cli;
@@ -6,7 +7,7 @@ namespace Qianfan.Samples.Console.Cli;
 /// <summary>
 /// The one place failures become messages and exit codes, for every command: a mistake in the arguments, the
 /// environment or the request is exit 2 and names what to fix; a failure of the service or the network is exit 1,
-/// printed as <c>error &lt;code&gt;: &lt;message&gt;</c> with the service's code (V1's number or V2's name).
+/// printed as <c>error &lt;code&gt;: &lt;message&gt;</c> with the service's code (V1's number or V2's name, DashScope's code).
 /// </summary>
 internal static class CliErrors
 {
@@ -34,6 +35,10 @@ internal static class CliErrors
         QianfanAuthenticationException auth => ($"error {auth.Error}: {auth.ErrorDescription}", ExitCodes.ServiceFailure),
         QianfanStreamEndedException cut => ($"error stream: {cut.ErrorMessage}", ExitCodes.ServiceFailure),
         QianfanException service => ($"error {Code(service)}: {service.ErrorMessage}", ExitCodes.ServiceFailure),
+        DashScopeValidationException invalid => ($"invalid request: {invalid.Message} (field: {invalid.ParamName})", ExitCodes.InvalidInput),
+        DashScopeStreamEndedException cut => ($"error stream: {cut.ErrorMessage}", ExitCodes.ServiceFailure),
+        DashScopeTaskFailedException task => ($"error {task.Code ?? task.TaskStatus}: {task.ErrorMessage}", ExitCodes.ServiceFailure),
+        DashScopeException service => ($"error {Code(service)}: {service.ErrorMessage}", ExitCodes.ServiceFailure),
         TimeoutException timeout => ($"error timeout: {timeout.Message}", ExitCodes.ServiceFailure),
         HttpRequestException network => ($"error network: {network.Message}", ExitCodes.ServiceFailure),
         NotSupportedException unsupported => ($"error: {unsupported.Message}", ExitCodes.InvalidInput),
@@ -43,6 +48,9 @@ internal static class CliErrors
         UnauthorizedAccessException denied => ($"error io: {denied.Message}", ExitCodes.ServiceFailure),
         _ => ($"error: unexpected {exception.GetType().Name}: {exception.Message}", ExitCodes.ServiceFailure),
     };
+
+    private static string Code(DashScopeException error) =>
+        error.Code ?? (error.StatusCode is { } status ? "http " + ((int)status).ToString(CultureInfo.InvariantCulture) : "http");
 
     private static string Code(QianfanException error) =>
         error.ErrorCode?.ToString(CultureInfo.InvariantCulture)

@@ -1,4 +1,5 @@
 using Qianfan.Samples.Console.Cli;
+using Qianfan.Samples.Console.Commands.DashScope;
 using Qianfan.Sdk.Images;
 using Qianfan.Sdk.Models;
 
@@ -18,15 +19,21 @@ internal sealed class ImageCommand : ICliCommand
 
     public IReadOnlyCollection<string> Flags { get; } = ["--verbose"];
 
-    public IReadOnlyCollection<string> Options { get; } = ["--api", "--model", "--size", "--n", "--out"];
+    public IReadOnlyCollection<string> Options { get; } =
+        [.. new[] { "--api", "--model", "--size", "--n", "--out", PlatformOption.Name }.Union(DashScopeImages.RequestOptions).Union(DashScopeImages.WaitOptions)];
+
+    /// <summary>The options only DashScope's images take.</summary>
+    private static readonly string[] DashScopeOnly = ["--style", "--seed", "--negative-prompt", .. DashScopeImages.WaitOptions];
 
     public string Usage => $"""
-        usage: {CommandName.Tool} image [--api v1|v2] [--model NAME] [--size WxH] [--n N] [--out FILE] PROMPT
+        usage: {CommandName.Tool} image [--platform qianfan|dashscope] [--api v1|v2] [--model NAME] [--size WxH] [--n N] [--out FILE] PROMPT
 
         V1 writes the image to FILE (default image.png; with several, name-1.png, name-2.png ...) and prints each
         path; V2 prints each image's URL.
 
         options:
+          --platform qianfan|dashscope
+                                  Baidu Qianfan (default) or Alibaba DashScope (Wanx; see below): prints the URLs
           --api v1|v2             V1 text2image (Stable Diffusion XL, default) or V2's /v2/images/generations
           --model NAME            v1: sd_xl (default) or a custom service's path; v2: irag-1.0 (default) ...
           --size WxH              v1: 768x768, 768x1024, 1024x768, 576x1024, 1024x576, 1024x1024 (default)
@@ -35,11 +42,21 @@ internal sealed class ImageCommand : ICliCommand
           --verbose               log HTTP activity to stderr (secrets redacted)
           -h, --help              this text
 
+        {DashScopeImages.Usage}
+
         {CliHelp.Environment}
+
+        {DashScopeSession.Environment}
         """;
 
     public async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
+        if (PlatformOption.From(arguments) == PlatformOption.DashScope)
+        {
+            return await DashScopeImages.GenerateAsync(arguments, console, cancellationToken).ConfigureAwait(false);
+        }
+
+        PlatformOption.Reject(arguments, PlatformOption.Qianfan, DashScopeOnly);
         if (arguments.Positional.Count != 1)
         {
             throw new CliUsageException("expected one PROMPT; quote a prompt that has spaces");

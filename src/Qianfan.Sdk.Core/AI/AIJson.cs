@@ -11,7 +11,8 @@ namespace Qianfan.Sdk.Core.AI;
 /// </summary>
 internal static class AIJson
 {
-    private static readonly JsonSerializerOptions Options = AIJsonUtilities.DefaultOptions;
+    // M.E.AI's defaults write indented JSON; the wire takes it compact (arguments and results are sent back as text).
+    private static readonly JsonSerializerOptions Options = Compact(AIJsonUtilities.DefaultOptions);
 
     /// <summary>A function call's arguments as the service wrote them (a JSON text), parsed for M.E.AI.</summary>
     public static FunctionCallContent FunctionCall(string callId, string name, string? arguments) =>
@@ -25,12 +26,17 @@ internal static class AIJson
     public static string Arguments(IDictionary<string, object?>? arguments) =>
         arguments is null ? "{}" : JsonSerializer.Serialize(arguments, Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
-    /// <summary>A function's result as the text a tool or function message carries: a string as is, anything else as JSON.</summary>
+    /// <summary>
+    /// A function's result as the text a tool or function message carries: a string as is (also a JSON string, as
+    /// <c>FunctionInvokingChatClient</c> hands a function's string back), anything else as JSON.
+    /// </summary>
     public static string Result(object? result) => result switch
     {
         null => "",
         string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString()!,
         JsonElement element => element.GetRawText(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         JsonNode node => node.ToJsonString(),
         _ => Serialize(result, "the function result"),
     };
@@ -50,6 +56,13 @@ internal static class AIJson
         decimal number => JsonValue.Create(number),
         _ => JsonNode.Parse(Serialize(value, $"AdditionalProperties['{key}']")),
     };
+
+    private static JsonSerializerOptions Compact(JsonSerializerOptions defaults)
+    {
+        var options = new JsonSerializerOptions(defaults) { WriteIndented = false };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private static string Serialize(object value, string what)
     {

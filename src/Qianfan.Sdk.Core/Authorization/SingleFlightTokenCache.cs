@@ -4,13 +4,21 @@ namespace Qianfan.Sdk.Core.Authorization;
 
 /// <summary>
 /// Caches a token until a margin before it expires and lets exactly one caller renew it while the others wait
-/// for the same exchange. The cached path allocates nothing.
+/// for the same exchange. The cached path allocates nothing. Given a shared store and the credential's key, it takes
+/// its tokens from the store (one token for every instance of the application) instead of exchanging by itself.
 /// </summary>
-internal sealed partial class SingleFlightTokenCache(Func<Task<IssuedToken>> exchange, TimeSpan refreshMargin, TimeProvider time, ILogger logger)
+internal sealed partial class SingleFlightTokenCache(
+    Func<Task<IssuedToken>> exchange,
+    TimeSpan refreshMargin,
+    TimeProvider time,
+    ILogger logger,
+    ISharedTokenStore? store = null,
+    string? credential = null)
 {
     private readonly Lock _gate = new();
     private CachedToken? _cached;
     private Task<CachedToken>? _inflight;
+    private string? _rejected;
 
     public ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +36,7 @@ internal sealed partial class SingleFlightTokenCache(Func<Task<IssuedToken>> exc
             if (_cached?.Value == token)
             {
                 _cached = null;
+                _rejected = token;
                 LogInvalidated(logger);
             }
         }
@@ -55,14 +64,30 @@ internal sealed partial class SingleFlightTokenCache(Func<Task<IssuedToken>> exc
     {
         try
         {
-            var issued = await exchange().ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            var lifetime = issued.ExpiresAt > now ? issued.ExpiresAt - now : TimeSpan.Zero;
-            var margin = lifetime > refreshMargin * 2 ? refreshMargin : lifetime / 2;
-            var token = new CachedToken(issued.Value, issued.ExpiresAt - margin);
+            IssuedToken issued;
+            if (store is not null && credential is not null)
+            {
+                string? rejected;
+                lock (_gate)
+                {
+                    rejected = _rejected;
+                }
+
+                issued = await store.GetAsync(credential, exchange, refreshMargin, rejected, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                issued = await exchange().ConfigureAwait(false);
+            }
+
+            var token = new CachedToken(issued.Value, issued.RefreshAt(refreshMargin, time.GetUtcNow()));
             lock (_gate)
             {
                 _cached = token;
+                if (_rejected != issued.Value)
+                {
+                    _rejected = null;
+                }
             }
 
             return token;

@@ -11,4 +11,14 @@ internal interface IClientLimiter
 
     /// <summary>Counts the tokens a call used, as the service reported them, against the tokens-per-minute limit.</summary>
     void RecordTokens(int tokens);
+
+    /// <summary>
+    /// Learns from the quota an answer reported: a limit of the account's smaller than the configured one lowers it
+    /// (for a minute after the last report that said so), and so does what the account has left; never raises a
+    /// configured limit, nor sets one that was not configured.
+    /// </summary>
+    void Observe(in QuotaReport quota);
+
+    /// <summary>Holds every new request for <paramref name="wait"/>: the service answered that a rate limit was reached.</summary>
+    void Pause(TimeSpan wait);
 }

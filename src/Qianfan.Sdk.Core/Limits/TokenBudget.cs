@@ -2,7 +2,8 @@ namespace Qianfan.Sdk.Core.Limits;
 
 /// <summary>
 /// A tokens-per-minute budget over a sliding minute, fed with the usage the service reports after each call.
-/// Callers wait while the last minute's usage has reached the limit; the wait queue is bounded.
+/// Callers wait while the last minute's usage has reached the limit; the wait queue is bounded. A smaller limit
+/// learned from the service (<see cref="Learn"/>) applies for a minute after it was last reported.
 /// </summary>
 internal sealed class TokenBudget(int tokensPerMinute, int queueLimit, TimeProvider time, Func<string, Exception> queueFull)
 {
@@ -11,6 +12,8 @@ internal sealed class TokenBudget(int tokensPerMinute, int queueLimit, TimeProvi
     private readonly Lock _gate = new();
     private long _total;
     private int _waiting;
+    private int _learned = int.MaxValue;
+    private DateTimeOffset _learnedUntil;
 
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
@@ -53,20 +56,49 @@ internal sealed class TokenBudget(int tokensPerMinute, int queueLimit, TimeProvi
         }
     }
 
+    /// <summary>Takes the limit a report allows (given the tokens spent in the last minute), when it is below the configured one.</summary>
+    public void Learn(int? accountLimit, int? remaining)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            Prune(now);
+            if (QuotaReport.Learned(accountLimit, remaining, _total) is { } learned && learned < tokensPerMinute)
+            {
+                _learned = learned;
+                _learnedUntil = now + Window;
+            }
+            else
+            {
+                _learned = int.MaxValue;
+            }
+        }
+    }
+
     /// <summary>Zero when the budget has room, otherwise how long until the oldest spending leaves the window.</summary>
     private TimeSpan NextWait()
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            while (_spent.TryPeek(out var oldest) && now - oldest.At >= Window)
+            Prune(now);
+            var limit = _learned < tokensPerMinute && now < _learnedUntil ? _learned : tokensPerMinute;
+            if (_total < limit || !_spent.TryPeek(out var first))
             {
-                _total -= _spent.Dequeue().Tokens;
+                return TimeSpan.Zero;
             }
 
-            return _total < tokensPerMinute || !_spent.TryPeek(out var first)
-                ? TimeSpan.Zero
-                : first.At + Window - now;
+            // A learned limit may end before the oldest spending leaves: wake then, to check again.
+            var wait = first.At + Window - now;
+            return limit < tokensPerMinute && _learnedUntil - now < wait ? _learnedUntil - now : wait;
+        }
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        while (_spent.TryPeek(out var oldest) && now - oldest.At >= Window)
+        {
+            _total -= _spent.Dequeue().Tokens;
         }
     }
 }

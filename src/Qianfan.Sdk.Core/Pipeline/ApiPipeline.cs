@@ -180,6 +180,11 @@ internal sealed partial class ApiPipeline
                     var sent = _time.GetTimestamp();
                     LogSending(logger, call.Api.Method.Method, call.Api.Target, call.Api.Stream, attempt);
                     var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, source.Token).ConfigureAwait(false);
+                    if (_limiter is not null && Profile.ReadQuota(response.Headers) is { } quota)
+                    {
+                        _limiter.Observe(quota);
+                    }
+
                     if (logger.IsEnabled(LogLevel.Debug))
                     {
                         var elapsedMs = _time.GetElapsedTime(sent).TotalMilliseconds;
@@ -194,6 +199,11 @@ internal sealed partial class ApiPipeline
                     {
                         var code = Profile.ErrorCode(ex) ?? "(none)";
                         LogFailed(logger, call.Api.Target, code, message);
+                        if (_limiter is not null && Profile.RateLimitPause(ex) is { } pause)
+                        {
+                            _limiter.Pause(pause);
+                        }
+
                         if (repeat > 1 || token is null || !_authorizer.IsRejected(ex))
                         {
                             throw;

@@ -7,7 +7,8 @@ namespace Qianfan.Sdk.Emulator.CommandLine;
 internal static class EmulatorCommandLine
 {
     private const string Options = $"""
-        Qianfan emulator: an offline look-alike of Baidu Qianfan's service (V1 and V2) on loopback.
+        Qianfan emulator: an offline look-alike of Baidu Qianfan's service (V1 and V2) and Alibaba DashScope's
+        native API (Qwen, Wanx) on loopback.
 
         Usage: qianfan-emulator [options]
            or, from a clone of the repository: dotnet run --project src/Qianfan.Sdk.Emulator -- [options]
@@ -20,6 +21,8 @@ internal static class EmulatorCommandLine
           --iam-access-key <ak>  IAM Access Key for bce-auth-v1 signed calls (default emulator-iam-access-key)
           --iam-secret-key <sk>  IAM Secret Key for bce-auth-v1 signed calls (default emulator-iam-secret-key)
           --v2-api-key <key>     V2 API key to accept as Authorization: Bearer (default {QianfanEmulatorOptions.DefaultV2ApiKey})
+          --dashscope-api-key <key>
+                                 DashScope API key to accept on /api/v1 (default {QianfanEmulatorOptions.DefaultDashScopeApiKey})
           --verbose              log every request to the console
           -h, --help             show this help
 
@@ -44,7 +47,7 @@ internal static class EmulatorCommandLine
                 case "--verbose":
                     verbose = true;
                     continue;
-                case "--host" or "--port" or "--api-key" or "--secret-key" or "--iam-access-key" or "--iam-secret-key" or "--v2-api-key":
+                case "--host" or "--port" or "--api-key" or "--secret-key" or "--iam-access-key" or "--iam-secret-key" or "--v2-api-key" or "--dashscope-api-key":
                     if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
                     {
                         return Fail(options, $"{arg} needs a value.");
@@ -87,6 +90,9 @@ internal static class EmulatorCommandLine
                 return null;
             case "--v2-api-key":
                 options.V2ApiKey = value;
+                return null;
+            case "--dashscope-api-key":
+                options.DashScopeApiKey = value;
                 return null;
             default:
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)

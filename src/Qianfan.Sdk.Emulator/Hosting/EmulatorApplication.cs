@@ -46,6 +46,7 @@ internal static class EmulatorApplication
         app.Map(V2Paths.BearerToken, new BearerTokenEndpoint(state, v2).HandleAsync);
         AreaRoutes.Map(app, options, state, v2);
         app.Map(ModelsEndpoint.Path, new ModelsEndpoint(state, v2).HandleAsync);
+        DashScope.DashScopeRoutes.Map(app, options, state);
         app.MapFallback(new FallbackEndpoint(state).HandleAsync);
         EmulatorRoutes.EnsureListed(app);
         return app;

@@ -13,7 +13,8 @@ internal sealed class EmbeddingGenerator(
     Func<string, IEnumerable<string>, CancellationToken, Task<EmbeddingBatch>> embed,
     string modelId,
     Uri? endpoint,
-    object? underlying) : IEmbeddingGenerator<string, Embedding<float>>
+    object area,
+    QianfanClient? root) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly EmbeddingGeneratorMetadata _metadata = new(
         "qianfan",
@@ -25,9 +26,18 @@ internal sealed class EmbeddingGenerator(
     {
         ArgumentNullException.ThrowIfNull(values);
         var model = options?.ModelId ?? modelId;
-        if (options?.Dimensions is { } dimensions && EmbeddingModels.TryGet(model, out var known) && dimensions != known.Dimensions)
+        if (options?.Dimensions is { } dimensions)
         {
-            throw new NotSupportedException($"EmbeddingGenerationOptions.Dimensions is {dimensions}, but {known.Name} always gives vectors of {known.Dimensions}.");
+            // The embeddings bodies have no dimensions field: a model's vectors are the size they are.
+            if (!EmbeddingModels.TryGet(model, out var known))
+            {
+                throw new NotSupportedException($"EmbeddingGenerationOptions.Dimensions is {dimensions}, but Qianfan's embeddings take no dimensions and the size of {model}'s vectors is not known to the SDK; leave Dimensions unset.");
+            }
+
+            if (dimensions != known.Dimensions)
+            {
+                throw new NotSupportedException($"EmbeddingGenerationOptions.Dimensions is {dimensions}, but {known.Name} always gives vectors of {known.Dimensions}.");
+            }
         }
 
         if (options?.AdditionalProperties is { Count: > 0 })
@@ -49,8 +59,9 @@ internal sealed class EmbeddingGenerator(
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : underlying is not null && serviceType.IsInstanceOfType(underlying) ? underlying
             : serviceType.IsInstanceOfType(this) ? this
+            : root is not null && serviceType.IsInstanceOfType(root) ? root
+            : serviceType.IsInstanceOfType(area) ? area
             : null;
     }
 

@@ -28,7 +28,8 @@ public static class QianfanAIExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        return new V2ChatClient(client, modelId, null, null);
+        var owner = QianfanClient.OwnerOf(client);
+        return new V2ChatClient(client, modelId, owner?.V2Endpoint, owner);
     }
 
     /// <summary>V2 embeddings for <paramref name="modelId"/> (e.g. <c>embedding-v1</c>, <c>bge-large-zh</c>) as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
@@ -37,7 +38,7 @@ public static class QianfanAIExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         var embeddings = client.EmbeddingsV2;
-        return new EmbeddingGenerator((model, texts, ct) => embeddings.EmbedAllAsync(model, texts, cancellationToken: ct), modelId, client.V2Endpoint, client);
+        return new EmbeddingGenerator((model, texts, ct) => embeddings.EmbedAllAsync(model, texts, cancellationToken: ct), modelId, client.V2Endpoint, embeddings, client);
     }
 
     /// <summary>V2 embeddings for <paramref name="modelId"/> as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
@@ -45,7 +46,8 @@ public static class QianfanAIExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        return new EmbeddingGenerator((model, texts, ct) => client.EmbedAllAsync(model, texts, cancellationToken: ct), modelId, null, client);
+        var owner = QianfanClient.OwnerOf(client);
+        return new EmbeddingGenerator((model, texts, ct) => client.EmbedAllAsync(model, texts, cancellationToken: ct), modelId, owner?.V2Endpoint, client, owner);
     }
 
     /// <summary>V1 embeddings for <paramref name="model"/> (<c>Embedding-V1</c>, <c>bge-large-zh</c>, <c>tao-8k</c> …) as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.</summary>
@@ -53,14 +55,16 @@ public static class QianfanAIExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        return new EmbeddingGenerator((name, texts, ct) => client.EmbedAllAsync(name, texts, cancellationToken: ct), model, null, client);
+        var owner = QianfanClient.OwnerOf(client);
+        return new EmbeddingGenerator((name, texts, ct) => client.EmbedAllAsync(name, texts, cancellationToken: ct), model, owner?.V1Endpoint, client, owner);
     }
 
     /// <summary>V1 chat with a catalogued model (by name or alias; null for ERNIE-Lite-8K) as an <see cref="IChatClient"/>.</summary>
     public static IChatClient AsIChatClient(this ChatClient client, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new V1ChatClient(client, model, null, null);
+        var owner = QianfanClient.OwnerOf(client);
+        return new V1ChatClient(client, model, null, owner);
     }
 
     /// <summary>V1 chat with a custom service (<see cref="ModelSpec.ForCustomEndpoint"/>) as an <see cref="IChatClient"/>.</summary>
@@ -68,6 +72,7 @@ public static class QianfanAIExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(endpoint);
-        return new V1ChatClient(client, null, endpoint, null);
+        var owner = QianfanClient.OwnerOf(client);
+        return new V1ChatClient(client, null, endpoint, owner);
     }
 }

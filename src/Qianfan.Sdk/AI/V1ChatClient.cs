@@ -16,9 +16,9 @@ namespace Qianfan.Sdk.AI;
 /// map to V1 function calling (one call per turn). An option V1 cannot honour throws a
 /// <see cref="NotSupportedException"/> naming it; nothing is dropped silently.
 /// </summary>
-internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? endpoint, Uri? serviceEndpoint) : IChatClient
+internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? endpoint, QianfanClient? root) : IChatClient
 {
-    private readonly ChatClientMetadata _metadata = new("qianfan", serviceEndpoint, endpoint?.Name ?? model ?? ModelCatalog.DefaultModel);
+    private readonly ChatClientMetadata _metadata = new("qianfan", root?.V1Endpoint, endpoint?.Name ?? model ?? ModelCatalog.DefaultModel);
 
     public async Task<MEAI.ChatResponse> GetResponseAsync(IEnumerable<MEAI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -89,8 +89,9 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(client) ? client
             : serviceType.IsInstanceOfType(this) ? this
+            : root is not null && serviceType.IsInstanceOfType(root) ? root
+            : serviceType.IsInstanceOfType(client) ? client
             : null;
     }
 
@@ -257,7 +258,7 @@ internal sealed class V1ChatClient(ChatClient client, string? model, ModelSpec? 
     private static FunctionCallContent FunctionCall(ChatFunctionCall call, string? responseId) =>
         AIJson.FunctionCall($"{responseId ?? "call"}-{call.Name}", call.Name ?? "", call.Arguments);
 
-    private static AdditionalPropertiesDictionary? Flags(SdkChatResponse reply) => AIMapping.Flags(reply.NeedClearHistory, reply.BanRound, reply.Flag);
+    private static AdditionalPropertiesDictionary? Flags(SdkChatResponse reply) => QianfanFlags.From(reply.NeedClearHistory, reply.BanRound, reply.Flag);
 
-    private static AdditionalPropertiesDictionary? Flags(ChatChunk chunk) => AIMapping.Flags(chunk.NeedClearHistory, chunk.BanRound, chunk.Flag);
+    private static AdditionalPropertiesDictionary? Flags(ChatChunk chunk) => QianfanFlags.From(chunk.NeedClearHistory, chunk.BanRound, chunk.Flag);
 }

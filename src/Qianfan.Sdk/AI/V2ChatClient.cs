@@ -33,13 +33,22 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
     {
         var request = ToRequest(messages, options);
         var showReasoning = AIMapping.ShowsReasoning(options);
-        var accumulator = new ChatCompletionAccumulator();
-        var toolCallsYielded = false;
+        ChatCompletionAccumulator? calls = null;    // only a stream that calls tools needs its fragments assembled
+        string? responseId = null;
+        string? responseModel = null;
+        Protocol.TokenUsage? choiceUsage = null;
+        var usageYielded = false;
         await foreach (var chunk in client.StreamAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            accumulator.Append(chunk);
+            responseId ??= chunk.Id;
+            responseModel ??= chunk.Model;
             var choice = chunk.Choices.Count > 0 ? chunk.Choices[0] : null;
-            var contents = new List<AIContent>();
+            if (choice?.Delta?.ToolCalls is { Count: > 0 })
+            {
+                (calls ??= new ChatCompletionAccumulator()).Append(chunk);
+            }
+
+            var contents = new List<AIContent>(1);
             if (showReasoning && chunk.ReasoningDelta is { Length: > 0 } reasoning)
             {
                 contents.Add(new TextReasoningContent(reasoning) { RawRepresentation = chunk });
@@ -50,16 +59,26 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
                 contents.Add(new TextContent(text) { RawRepresentation = chunk });
             }
 
-            // A call's fragments are held until the answer says it has finished calling: only whole calls are yielded.
-            if (choice?.FinishReason is not null && !toolCallsYielded && accumulator.ToolCalls.Count > 0)
+            // A call's fragments are held until the answer says it has finished: only whole calls are yielded.
+            if (choice?.FinishReason is not null && calls is not null)
             {
-                toolCallsYielded = true;
-                contents.AddRange(FunctionCalls(accumulator.ToolCalls, chunk.Id));
+                contents.AddRange(FunctionCalls(calls.ToolCalls, responseId));
+                calls = null;
             }
 
-            if (QianfanUsage.From(chunk.Usage) is { } usage && chunk.Choices.Count == 0)
+            // The SDK asks for the usage-only tail (include_usage). Usage on a choice instead is reported after the
+            // stream, once, so a service that sends both is not counted twice.
+            if (chunk.Usage is { } tokens)
             {
-                contents.Add(new UsageContent(usage) { RawRepresentation = chunk.Usage });
+                if (chunk.Choices.Count == 0 && !usageYielded)
+                {
+                    usageYielded = true;
+                    contents.Add(new UsageContent(QianfanUsage.From(tokens)!) { RawRepresentation = tokens });
+                }
+                else
+                {
+                    choiceUsage = tokens;
+                }
             }
 
             if (contents.Count == 0 && choice?.FinishReason is null)
@@ -75,19 +94,31 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
                 CreatedAt = AIMapping.CreatedAt(chunk.Created),
                 FinishReason = AIMapping.FinishReason(choice?.FinishReason),
                 RawRepresentation = chunk,
-                AdditionalProperties = choice is null ? null : AIMapping.Flags(choice.NeedClearHistory, choice.BanRound, choice.Flag),
+                AdditionalProperties = choice is null ? null : QianfanFlags.From(choice.NeedClearHistory, choice.BanRound, choice.Flag),
             };
         }
 
-        if (!toolCallsYielded && accumulator.ToolCalls.Count > 0)
+        // What the stream still owes: calls it never said it had finished, usage that came on a choice.
+        var pendingUsage = usageYielded ? null : choiceUsage;
+        if (calls is not null || pendingUsage is not null)
         {
-            var completion = accumulator.ToCompletion();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, [.. FunctionCalls(accumulator.ToolCalls, completion.Id)])
+            var contents = new List<AIContent>();
+            if (calls is not null)
             {
-                ResponseId = completion.Id,
-                MessageId = completion.Id,
-                ModelId = completion.Model,
-                FinishReason = ChatFinishReason.ToolCalls,
+                contents.AddRange(FunctionCalls(calls.ToolCalls, responseId));
+            }
+
+            if (pendingUsage is not null)
+            {
+                contents.Add(new UsageContent(QianfanUsage.From(pendingUsage)!) { RawRepresentation = pendingUsage });
+            }
+
+            yield return new ChatResponseUpdate(ChatRole.Assistant, contents)
+            {
+                ResponseId = responseId,
+                MessageId = responseId,
+                ModelId = responseModel,
+                FinishReason = calls is not null ? ChatFinishReason.ToolCalls : null,
             };
         }
     }
@@ -97,9 +128,9 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
             : root is not null && serviceType.IsInstanceOfType(root) ? root
             : serviceType.IsInstanceOfType(client) ? client
-            : serviceType.IsInstanceOfType(this) ? this
             : null;
     }
 
@@ -315,7 +346,7 @@ internal sealed class V2ChatClient(ChatCompletionsClient client, string modelId,
         }
 
         contents.AddRange(FunctionCalls(completion.ToolCalls, completion.Id));
-        var flags = choice is null ? null : AIMapping.Flags(choice.NeedClearHistory, choice.BanRound, choice.Flag);
+        var flags = choice is null ? null : QianfanFlags.From(choice.NeedClearHistory, choice.BanRound, choice.Flag);
         if (completion.SearchResults.Count > 0)
         {
             flags ??= [];

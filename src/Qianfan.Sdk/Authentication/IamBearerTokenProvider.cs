@@ -8,7 +8,8 @@ namespace Qianfan.Sdk.Authentication;
 
 /// <summary>
 /// Obtains a V2 bearer token with the IAM keys (a signed <c>GET /v1/BCE-BEARER/token</c>) and caches it until shortly
-/// before its <c>expireTime</c>, one exchange at a time.
+/// before its <c>expireTime</c>, one exchange at a time. With a shared store (Qianfan.Sdk.Redis) the token is the
+/// fleet's: kept under a hash of the host and keys, obtained by one instance at a time.
 /// </summary>
 internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
 {
@@ -22,7 +23,7 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
     private readonly ILogger _logger;
     private readonly SingleFlightTokenCache _cache;
 
-    public IamBearerTokenProvider(HttpClient http, string accessKey, string secretKey, TimeSpan signatureExpiration, TimeSpan tokenLifetime, TokenExchangeSettings settings, TimeProvider time, ILogger logger)
+    public IamBearerTokenProvider(HttpClient http, string accessKey, string secretKey, TimeSpan signatureExpiration, TimeSpan tokenLifetime, TokenExchangeSettings settings, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
     {
         _http = http;
         _accessKey = accessKey;
@@ -34,7 +35,8 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
         _tokenUrl = string.Create(
             CultureInfo.InvariantCulture,
             $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/v1/BCE-BEARER/token?expireInSeconds={(long)tokenLifetime.TotalSeconds}");
-        _cache = new SingleFlightTokenCache(ExchangeAsync, settings.RefreshMargin, time, logger);
+        var credential = CredentialKey.Of("qianfan-iam-bearer", settings.BaseUrl.AbsoluteUri, accessKey, secretKey);
+        _cache = new SingleFlightTokenCache(ExchangeAsync, settings.RefreshMargin, time, logger, sharedTokens, credential);
     }
 
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
@@ -61,7 +63,7 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
             }
 
             LogObtained(_logger, expires);
-            return new IssuedToken(body.Token, expires);
+            return new IssuedToken(body.Token, expires, _time.GetUtcNow());
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {

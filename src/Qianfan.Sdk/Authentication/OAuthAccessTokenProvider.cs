@@ -8,7 +8,8 @@ namespace Qianfan.Sdk.Authentication;
 /// <summary>
 /// Exchanges the application's API Key and Secret Key for an <c>access_token</c> at <c>/oauth/2.0/token</c> and caches
 /// it until a margin before it expires. Concurrent callers share one in-flight
-/// exchange; the cached path allocates nothing.
+/// exchange; the cached path allocates nothing. With a shared store (Qianfan.Sdk.Redis) the token is the fleet's: kept
+/// under a hash of the host and keys, exchanged by one instance at a time.
 /// </summary>
 internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
 {
@@ -19,7 +20,7 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
     private readonly ILogger _logger;
     private readonly SingleFlightTokenCache _cache;
 
-    public OAuthAccessTokenProvider(HttpClient http, string apiKey, string secretKey, TokenExchangeSettings settings, TimeProvider time, ILogger logger)
+    public OAuthAccessTokenProvider(HttpClient http, string apiKey, string secretKey, TokenExchangeSettings settings, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
     {
         _http = http;
         _timeout = settings.Timeout;
@@ -31,7 +32,8 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
             Uri.EscapeDataString(apiKey),
             "&client_secret=",
             Uri.EscapeDataString(secretKey));
-        _cache = new SingleFlightTokenCache(ExchangeAsync, settings.RefreshMargin, time, logger);
+        var credential = CredentialKey.Of("qianfan-oauth", settings.BaseUrl.AbsoluteUri, apiKey, secretKey);
+        _cache = new SingleFlightTokenCache(ExchangeAsync, settings.RefreshMargin, time, logger, sharedTokens, credential);
     }
 
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
@@ -63,7 +65,8 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
         }
 
         LogObtained(_logger, body.ExpiresIn);
-        return new IssuedToken(body.AccessToken, _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 0)));
+        var now = _time.GetUtcNow();
+        return new IssuedToken(body.AccessToken, now + TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 0)), now);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exchanging the API Key and Secret Key for an access token")]

@@ -13,10 +13,12 @@ public sealed class ChatCompletionChunk : ServiceResult
 {
     /// <summary>The reply's id, the same on every piece.</summary>
     [JsonPropertyName("id")]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Id { get; init; }
 
     /// <summary><c>chat.completion.chunk</c>.</summary>
     [JsonPropertyName("object")]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? ObjectType { get; init; }
 
     /// <summary>When the piece was made, in Unix seconds.</summary>
@@ -25,6 +27,7 @@ public sealed class ChatCompletionChunk : ServiceResult
 
     /// <summary>The model that answers.</summary>
     [JsonPropertyName("model")]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Model { get; init; }
 
     /// <summary>What each answer adds; empty (never null) on a usage-only piece.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Authentication;
+using Qianfan.Sdk.Core.Fleet;
 
 namespace Qianfan.Sdk.DependencyInjection;
 
@@ -148,7 +149,10 @@ public static class QianfanServiceCollectionExtensions
         }
 
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-        return new QianfanClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+
+        // What a shared store registered for this client (UseRedis): the fleet's tokens and limits.
+        var fleet = serviceKey is null ? provider.GetService<FleetServices>() : provider.GetKeyedService<FleetServices>(serviceKey);
+        return new QianfanClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), fleet);
     }
 
     private static IAccessTokenProvider? TokenProvider(IServiceProvider provider, string? serviceKey) =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Errors;
@@ -12,6 +14,9 @@ namespace Qianfan.Sdk.Protocol;
 internal sealed class QianfanProfile : ApiProfile
 {
     public const string RequestIdHeaderName = "X-Baidu-Request-Id";
+
+    private static readonly TimeSpan SecondLimitPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinuteLimitPause = TimeSpan.FromSeconds(3);
 
     public static QianfanProfile Instance { get; } = new();
 
@@ -44,6 +49,42 @@ internal sealed class QianfanProfile : ApiProfile
     };
 
     public override string? ErrorMessage(Exception exception) => (exception as QianfanException)?.ErrorMessage;
+
+    /// <summary>The <c>X-Ratelimit-Limit-Requests</c>, <c>-Limit-Tokens</c>, <c>-Remaining-Requests</c> and <c>-Remaining-Tokens</c> headers.</summary>
+    public override QuotaReport? ReadQuota(HttpResponseHeaders headers)
+    {
+        var report = new QuotaReport(
+            ReadHeader(headers, "X-Ratelimit-Limit-Requests"),
+            ReadHeader(headers, "X-Ratelimit-Limit-Tokens"),
+            ReadHeader(headers, "X-Ratelimit-Remaining-Requests"),
+            ReadHeader(headers, "X-Ratelimit-Remaining-Tokens"));
+        return report.IsEmpty ? null : report;
+    }
+
+    /// <summary>
+    /// A rate-limit error holds every instance for its <c>Retry-After</c>, else for one second after a per-second limit
+    /// (V1 18, V2 429 <c>user_rate_limit_exceeded</c> / <c>cluster_rate_limit_exceeded</c>) and three after a per-minute
+    /// one (V1 336501, 336502, V2 429 <c>rpm_</c>/<c>tpm_rate_limit_exceeded</c> or any other 429).
+    /// </summary>
+    public override TimeSpan? RateLimitPause(Exception exception)
+    {
+        if (exception is not QianfanException error)
+        {
+            return null;
+        }
+
+        var tooMany = error.StatusCode == HttpStatusCode.TooManyRequests;
+        var perSecond = error.ErrorCode == QianfanErrorCodes.QpsLimitReached
+            || (tooMany && error.ErrorName is "user_rate_limit_exceeded" or "cluster_rate_limit_exceeded");
+        var perMinute = error.ErrorCode is QianfanErrorCodes.RpmLimitReached or QianfanErrorCodes.TpmLimitReached || tooMany;
+        return perSecond || perMinute ? error.RetryAfter ?? (perSecond ? SecondLimitPause : MinuteLimitPause) : null;
+    }
+
+    private static int? ReadHeader(HttpResponseHeaders headers, string name) =>
+        headers.NonValidated.TryGetValues(name, out var values)
+        && int.TryParse(values.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     /// <summary>The wait a <c>Retry-After</c> header asks for, where the answer has one.</summary>
     private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter switch

@@ -14,6 +14,12 @@ public enum PayloadFormat
 
     /// <summary>OpenAI chat completions: <c>data: {"object":"chat.completion.chunk","choices":[{"delta":{"content":"…"}}]}</c>, then <c>[DONE]</c>.</summary>
     OpenAI,
+
+    /// <summary>
+    /// Qianfan V2 (OpenAI-compatible) as the service streams it with <c>include_usage</c>: the pieces as deltas, the last
+    /// with <c>finish_reason</c>, then the usage-only chunk (<c>choices: []</c>) and <c>[DONE]</c>.
+    /// </summary>
+    QianfanV2,
 }
 
 /// <summary>
@@ -85,7 +91,12 @@ public static class Corpus
 
     /// <summary>The whole recorded <c>text/event-stream</c> body of a <paramref name="chunks"/>-piece answer.</summary>
     public static byte[] Stream(PayloadFormat format, int chunks) =>
-        Streams.GetOrAdd((format, chunks), static key => key.Item1 == PayloadFormat.Qianfan ? BuildQianfan(key.Item2) : BuildOpenAI(key.Item2));
+        Streams.GetOrAdd((format, chunks), static key => key.Item1 switch
+        {
+            PayloadFormat.Qianfan => BuildQianfan(key.Item2),
+            PayloadFormat.QianfanV2 => BuildQianfanV2(key.Item2),
+            _ => BuildOpenAI(key.Item2),
+        });
 
     /// <summary>Total characters of the answer's text (to check that a decoder saw all of it).</summary>
     public static int TextLength(int chunks) => Pieces(chunks).Sum(p => p.Length);
@@ -160,6 +171,65 @@ public static class Corpus
         json.WriteNumber("completion_tokens", completionTokens);
         json.WriteNumber("total_tokens", PromptTokens + completionTokens);
         json.WriteEndObject();
+    }
+
+    // V2's shape: the first delta carries the role, the last the finish reason; then the usage tail and [DONE].
+    private static byte[] BuildQianfanV2(int chunks)
+    {
+        var pieces = Pieces(chunks);
+        var buffer = new ArrayBufferWriter<byte>(chunks * 400);
+        var completion = 0;
+        for (var i = 0; i <= chunks; i++)
+        {
+            buffer.Write("data: "u8);
+            using (var json = new Utf8JsonWriter(buffer, Relaxed))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", QianfanId);
+                json.WriteString("object", "chat.completion.chunk");
+                json.WriteNumber("created", Created);
+                json.WriteString("model", "ernie-4.5-turbo-128k");
+                json.WriteStartArray("choices");
+                if (i < chunks)
+                {
+                    completion += pieces[i].Length;
+                    json.WriteStartObject();
+                    json.WriteNumber("index", 0);
+                    json.WriteStartObject("delta");
+                    if (i == 0)
+                    {
+                        json.WriteString("role", "assistant");
+                    }
+
+                    json.WriteString("content", pieces[i]);
+                    json.WriteEndObject();
+                    if (i == chunks - 1)
+                    {
+                        json.WriteString("finish_reason", "stop");
+                    }
+                    else
+                    {
+                        json.WriteNull("finish_reason");
+                    }
+
+                    json.WriteNumber("flag", 0);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                if (i == chunks)
+                {
+                    WriteUsage(json, completion);
+                }
+
+                json.WriteEndObject();
+            }
+
+            buffer.Write("\n\n"u8);
+        }
+
+        buffer.Write("data: [DONE]\n\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     // OpenAI's shape: the first delta carries the role, each later one only content, then an empty delta with

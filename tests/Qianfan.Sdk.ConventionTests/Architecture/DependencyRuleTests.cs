@@ -9,7 +9,9 @@ public sealed class DependencyRuleTests
 {
     private static readonly NamespaceGraph Graph = NamespaceGraph.Load(
         typeof(Core.ServiceResult).Assembly.Location,
-        typeof(QianfanClient).Assembly.Location);
+        typeof(QianfanClient).Assembly.Location,
+        typeof(Redis.QianfanRedisOptions).Assembly.Location,
+        typeof(DashScope.DashScopeClient).Assembly.Location);
 
     [Fact]
     public void Pipeline_ReferencesNoPlatformNamespace()
@@ -49,6 +51,41 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void DashScope_BuildsOnCoreOnly_NotOnTheQianfanPackage()
+    {
+        var offending = Graph.Edges
+            .Where(e => e.Key.StartsWith("Qianfan.Sdk.DashScope", StringComparison.Ordinal))
+            .SelectMany(e => e.Value.Where(u => !u.Key.StartsWith("Qianfan.Sdk.DashScope", StringComparison.Ordinal) && !u.Key.StartsWith("Qianfan.Sdk.Core", StringComparison.Ordinal)).Select(u => u.Value))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "The DashScope package may use Core and itself only:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void DashScopeAuthentication_KnowsNothingOfTheAreas()
+    {
+        var allowed = new[] { "Qianfan.Sdk.Core", "Qianfan.Sdk.DashScope.Errors", "Qianfan.Sdk.DashScope.Authentication" };
+        var offending = Graph.UsesOf("Qianfan.Sdk.DashScope.Authentication")
+            .Where(u => !allowed.Any(a => u.Key.StartsWith(a, StringComparison.Ordinal)))
+            .Select(u => u.Value)
+            .ToList();
+
+        Assert.True(offending.Count == 0, "DashScope's authentication may use only the pipeline and the errors:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void DashScopeAreas_DoNotReachUpToTheirRootClient()
+    {
+        var above = new[] { "Qianfan.Sdk.DashScope", "Qianfan.Sdk.DashScope.DependencyInjection", "Qianfan.Sdk.DashScope.AI", "Microsoft.Extensions.AI" };
+        var offending = Graph.Edges
+            .Where(e => !above.Contains(e.Key))
+            .SelectMany(e => e.Value.Where(u => u.Key == "Qianfan.Sdk.DashScope").Select(u => u.Value))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Only DashScope's root, its DI registration and its adapter may use its root namespace:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
     public void Namespaces_HaveNoCycles()
     {
         var cycles = Cycles.Find(Graph.Edges.ToDictionary(e => e.Key, e => (IEnumerable<string>)e.Value.Keys));
@@ -64,6 +101,9 @@ public sealed class DependencyRuleTests
         Assert.Contains("Qianfan.Sdk.Core.Pipeline", Graph.UsesOf("Qianfan.Sdk.Chat").Keys);
         Assert.Contains("Qianfan.Sdk.Chat", Graph.UsesOf("Qianfan.Sdk").Keys);
         Assert.Contains("Qianfan.Sdk.Errors", Graph.UsesOf("Qianfan.Sdk.Authentication").Keys);
+        Assert.Contains("Qianfan.Sdk.Core.Pipeline", Graph.UsesOf("Qianfan.Sdk.DashScope.Generation").Keys);
+        Assert.Contains("Qianfan.Sdk.DashScope.Tasks", Graph.UsesOf("Qianfan.Sdk.DashScope.Images").Keys);
+        Assert.Contains("Qianfan.Sdk.DashScope.Generation", Graph.UsesOf("Qianfan.Sdk.DashScope").Keys);
     }
 
     private static IEnumerable<string> Examples(List<string> cycle)

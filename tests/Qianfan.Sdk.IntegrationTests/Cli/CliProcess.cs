@@ -13,8 +13,8 @@ internal sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 
 /// <summary>
 /// Runs the built command-line sample (<c>qianfan-chat.dll</c>, copied next to the tests by the project reference) as
-/// a separate process with <c>dotnet</c>, stdin/stdout/stderr redirected as UTF-8. Every <c>QIANFAN_*</c> variable
-/// of the test process is removed from the child's environment; the test decides which ones it sees.
+/// a separate process with <c>dotnet</c>, stdin/stdout/stderr redirected as UTF-8. Every <c>QIANFAN_*</c> and
+/// <c>DASHSCOPE_*</c> variable of the test process is removed from the child's environment; the test decides which ones it sees.
 /// </summary>
 internal sealed class CliProcess : IDisposable
 {
@@ -52,10 +52,21 @@ internal sealed class CliProcess : IDisposable
         ["QIANFAN_BASE_URL"] = emulator.BaseUrl,
     };
 
-    /// <summary>Starts <c>dotnet qianfan-chat.dll ARGS</c>; <paramref name="stdin"/> is written and stdin closed (null closes it at once).</summary>
-    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null)
+    /// <summary>The environment that makes the CLI use <paramref name="emulator"/>'s DashScope routes and key.</summary>
+    public static Dictionary<string, string> DashScopeEnvironmentFor(QianfanEmulator emulator) => new()
     {
-        Assert.True(File.Exists(DllPath), $"the command-line sample was not found at {DllPath}");
+        ["DASHSCOPE_API_KEY"] = emulator.DashScopeApiKey,
+        ["DASHSCOPE_HTTP_BASE_URL"] = emulator.DashScopeBaseUri.AbsoluteUri,
+    };
+
+    /// <summary>
+    /// Starts <c>dotnet qianfan-chat.dll ARGS</c> (or another sample's <paramref name="dll"/> next to the tests);
+    /// <paramref name="stdin"/> is written and stdin closed (null closes it at once).
+    /// </summary>
+    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null, string? dll = null)
+    {
+        var dllPath = dll is null ? DllPath : Path.Combine(AppContext.BaseDirectory, dll);
+        Assert.True(File.Exists(dllPath), $"the sample was not found at {dllPath}");
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
@@ -66,13 +77,13 @@ internal sealed class CliProcess : IDisposable
             StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(DllPath);
+        start.ArgumentList.Add(dllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("QIANFAN_", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("QIANFAN_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("DASHSCOPE_", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }
@@ -95,9 +106,9 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts the CLI, waits for it to exit (killing it after <see cref="DefaultTimeout"/>) and returns what it printed.</summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? stdin = null, string? dll = null)
     {
-        using var cli = Start(args, environment, stdin);
+        using var cli = Start(args, environment, stdin, dll);
         return await cli.WaitForExitAsync();
     }
 

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qianfan.Sdk;
 using Qianfan.Sdk.Chat;
+using Qianfan.Sdk.DashScope;
+using Qianfan.Sdk.DashScope.DependencyInjection;
+using Qianfan.Sdk.DashScope.Generation;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Errors;
 
@@ -88,4 +91,30 @@ await using var provider = services.BuildServiceProvider();
 var chat = provider.GetRequiredService<ChatClient>();
 var injected = await chat.CompleteAsync(request);
 Console.WriteLine($"di: {injected.Result}");
+
+// DashScope: both input forms and a stream, then its registration bound from configuration.
+var dashScopeUrl = new Uri(baseUrl, "/api/v1");
+using var dashScope = new DashScopeClient(new DashScopeCredentials { ApiKey = "sk-emulator-dashscope" }, new DashScopeOptions { BaseUrl = dashScopeUrl });
+var qwen = await dashScope.Generation.CompleteAsync(new GenerationRequest("qwen-turbo") { Messages = { GenerationMessage.User("你好") }, ResultFormat = GenerationResultFormat.Message });
+Console.WriteLine($"dashscope: {qwen.Text} | {qwen.ResultFormat}");
+var qwenStream = new StringBuilder();
+await foreach (var chunk in dashScope.Generation.StreamAsync(new GenerationRequest("qwen-turbo") { Prompt = "你好" }))
+{
+    qwenStream.Append(chunk.Delta);
+}
+
+Console.WriteLine($"dashscope stream: {qwenStream}");
+var dashScopeConfiguration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["DashScope:ApiKey"] = "sk-emulator-dashscope",
+        ["DashScope:BaseUrl"] = dashScopeUrl.ToString(),
+        ["DashScope:Region"] = "International",
+    })
+    .Build();
+var dashScopeServices = new ServiceCollection();
+dashScopeServices.AddDashScope(dashScopeConfiguration.GetSection("DashScope"));
+await using var dashScopeProvider = dashScopeServices.BuildServiceProvider();
+var qwenInjected = await dashScopeProvider.GetRequiredService<GenerationClient>().CompleteAsync(new GenerationRequest("qwen-turbo") { Prompt = "你好" });
+Console.WriteLine($"dashscope di: {qwenInjected.Text} | {qwenInjected.ResultFormat}");
 return 0;

@@ -128,4 +128,118 @@ public sealed class ClientLimitTests
 
         await Assert.ThrowsAsync<TimeoutException>(() => second.OrHang());
     }
+
+    [Fact]
+    public async Task Send_AnAccountLimitBelowTheConfiguredOneLowersTheRequestsPerMinute()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.RequestsPerMinute = 10;
+        api.Service.Respond(() => TestReplies.Result(headers: (TestProfile.LimitRequestsHeader, "2")));
+        await api.SendAsync().OrHang();
+        await api.SendAsync().OrHang();
+
+        var third = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, api.Service.Requests.Count);
+        api.Time.Advance(TimeSpan.FromMinutes(1));
+        await third.OrHang();
+
+        Assert.Equal(3, api.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_AnAccountLimitAboveTheConfiguredOneNeverRaisesIt()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.RequestsPerMinute = 1;
+        api.Service.Respond(() => TestReplies.Result(headers: (TestProfile.LimitRequestsHeader, "100")));
+        await api.SendAsync().OrHang();
+
+        var second = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Single(api.Service.Requests);
+        api.Time.Advance(TimeSpan.FromMinutes(1));
+        await second.OrHang();
+    }
+
+    [Fact]
+    public async Task Send_WhatTheAccountHasLeftLimitsTheRequestsToThoseItStillAllows()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.RequestsPerMinute = 10;
+        // Other clients of the account spent most of its minute: after this client's first request 1 is left, then none.
+        api.Service.RespondInTurn(
+            () => TestReplies.Result(headers: (TestProfile.RemainingRequestsHeader, "1")),
+            () => TestReplies.Result(headers: (TestProfile.RemainingRequestsHeader, "0")));
+        await api.SendAsync().OrHang();
+        await api.SendAsync().OrHang();
+
+        var third = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, api.Service.Requests.Count);
+        api.Time.Advance(TimeSpan.FromMinutes(1));
+        await third.OrHang();
+
+        Assert.Equal(3, api.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_AnAccountTokenLimitBelowTheConfiguredOneLowersTheTokensPerMinute()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.TokensPerMinute = 1000;
+        api.Service.Respond(() => TestReplies.Result(total: 8, headers: (TestProfile.LimitTokensHeader, "8")));
+        await api.SendAsync().OrHang();
+
+        var second = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromMinutes(1));
+        Assert.Single(api.Service.Requests);
+        api.Time.Advance(TimeSpan.FromMinutes(1));
+        await second.OrHang();
+
+        Assert.Equal(2, api.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_ARateLimitErrorHoldsEveryNewRequestForThePause()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.QueriesPerSecond = 100;
+        api.Service.RespondInTurn(() => TestReplies.Error("rate_limited"), () => TestReplies.Result());
+        await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
+
+        var next = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TestProfile.RateLimitPauseTime);
+        Assert.Single(api.Service.Requests);
+        api.Time.Advance(TestProfile.RateLimitPauseTime);
+        await next.OrHang();
+
+        Assert.Equal(2, api.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_ARateLimitErrorWithRetryAfterHoldsRequestsThatLong()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.QueriesPerSecond = 100;
+        api.Service.RespondInTurn(
+            () =>
+            {
+                var response = TestReplies.Error("rate_limited");
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+                return response;
+            },
+            () => TestReplies.Result());
+        await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
+
+        var next = api.SendAsync();
+        await api.Time.WaitForTimerAsync(TimeSpan.FromSeconds(7));
+        api.Time.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromTicks(1));
+        Assert.Single(api.Service.Requests);
+        api.Time.Advance(TimeSpan.FromTicks(1));
+        await next.OrHang();
+
+        Assert.Equal(2, api.Service.Requests.Count);
+    }
 }

@@ -36,6 +36,9 @@ internal sealed class PipelineHarness : IDisposable
 
     public TestAuthorizer Authorizer { get; } = new();
 
+    /// <summary>The API's profile; the test API's unless a test gives another (set before first use).</summary>
+    public ApiProfile Profile { get; set; } = TestProfile.Instance;
+
     /// <summary>The logger calls are made with; every level is on.</summary>
     public ILogger Logger { get; set; }
 
@@ -85,6 +88,6 @@ internal sealed class PipelineHarness : IDisposable
     {
         _limiter = ClientRateLimiter.Create(Limits, Time, static message => new TestQueueFullException(message));
         var settings = new PipelineSettings(AttemptTimeout, StreamIdleTimeout, Retry);
-        return new ApiPipeline(_http, TestProfile.Instance, Authorizer, settings, _limiter, Time);
+        return new ApiPipeline(_http, Profile, Authorizer, settings, _limiter, Time);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -76,6 +77,27 @@ internal sealed class TestProfile : ApiProfile
             request.Headers.TryAddWithoutValidation(StreamHeaderName, "true");
         }
     }
+
+    /// <summary>The test API's quota headers: requests and tokens per minute, and what is left of them.</summary>
+    public override QuotaReport? ReadQuota(HttpResponseHeaders headers)
+    {
+        var report = new QuotaReport(Read(headers, LimitRequestsHeader), Read(headers, LimitTokensHeader), Read(headers, RemainingRequestsHeader), Read(headers, RemainingTokensHeader));
+        return report.IsEmpty ? null : report;
+    }
+
+    /// <summary>The error <c>rate_limited</c> holds every request for its Retry-After, else for <see cref="RateLimitPauseTime"/>.</summary>
+    public override TimeSpan? RateLimitPause(Exception exception) =>
+        exception is TestApiException { Code: "rate_limited" } limited ? limited.RetryAfter ?? RateLimitPauseTime : null;
+
+    public const string LimitRequestsHeader = "X-Test-Limit-Requests";
+    public const string LimitTokensHeader = "X-Test-Limit-Tokens";
+    public const string RemainingRequestsHeader = "X-Test-Remaining-Requests";
+    public const string RemainingTokensHeader = "X-Test-Remaining-Tokens";
+
+    public static readonly TimeSpan RateLimitPauseTime = TimeSpan.FromSeconds(2);
+
+    private static int? Read(HttpResponseHeaders headers, string name) =>
+        headers.NonValidated.TryGetValues(name, out var values) && int.TryParse(values.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter?.Delta;
 }

@@ -1,4 +1,5 @@
 using Qianfan.Samples.Console.Cli;
+using Qianfan.Samples.Console.Commands.DashScope;
 using Qianfan.Sdk;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Models;
@@ -16,9 +17,9 @@ internal sealed class ChatCommand : ICliCommand
 
     public string Summary => "chat with a model, one-shot or as a conversation (V1 or V2)";
 
-    public IReadOnlyCollection<string> Flags => ChatOptions.Flags;
+    public IReadOnlyCollection<string> Flags => [.. ChatOptions.Flags, .. DashScopeChat.Flags];
 
-    public IReadOnlyCollection<string> Options => ChatOptions.Valued;
+    public IReadOnlyCollection<string> Options => [.. ChatOptions.Valued, PlatformOption.Name, .. DashScopeChat.Options];
 
     public string Usage => $"""
         usage: {CommandName.Tool} chat [options] [MESSAGE]
@@ -29,6 +30,8 @@ internal sealed class ChatCommand : ICliCommand
         thinking model's reasoning goes to stderr as 'thinking: ...'.
 
         options:
+          --platform qianfan|dashscope
+                                  Baidu Qianfan (default) or Alibaba DashScope (Qwen; see below)
           --api v1|v2             the V1 chat API (default) or the V2 OpenAI-compatible one
           --model NAME            model name (default ERNIE-Lite-8K; on v2 ernie-lite-8k)
           --endpoint SUFFIX       a custom service's API path (v1; overrides --model)
@@ -50,11 +53,24 @@ internal sealed class ChatCommand : ICliCommand
           --verbose               log HTTP activity to stderr (secrets redacted)
           -h, --help              this text
 
+        {DashScopeChat.Usage}
+
         {CliHelp.Environment}
+
+        {DashScopeSession.Environment}
         """;
 
     public async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
+        switch (PlatformOption.From(arguments))
+        {
+            case PlatformOption.DashScope:
+                return await DashScopeChat.RunAsync(arguments, console, cancellationToken).ConfigureAwait(false);
+            default:
+                PlatformOption.Reject(arguments, PlatformOption.Qianfan, [.. DashScopeChat.Options, .. DashScopeChat.Flags]);
+                break;
+        }
+
         var options = ChatOptions.From(arguments);
         var images = ImageParts.From(options.Images); // a missing file is a usage error before anything starts
         await using var session = await QianfanSession.OpenAsync(options.Api, options.Verbose, options.Endpoint, console, cancellationToken).ConfigureAwait(false);
