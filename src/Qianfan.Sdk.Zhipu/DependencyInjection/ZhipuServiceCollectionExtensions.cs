@@ -73,8 +73,8 @@ public static class ZhipuServiceCollectionExtensions
         configureOptions(options);
         credentials.ValidateOnStart();
         options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ZhipuOptions>>(provider => new ZhipuSettingsValidation(provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>(), optionsName));
-        services.AddSingleton<IValidateOptions<ZhipuCredentials>>(provider => new ZhipuSettingsValidation(provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>(), optionsName));
+        services.AddSingleton<IValidateOptions<ZhipuOptions>>(provider => new ZhipuSettingsValidation(name => provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>().Get(name), optionsName));
+        services.AddSingleton<IValidateOptions<ZhipuCredentials>>(provider => new ZhipuSettingsValidation(name => provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>().Get(name), optionsName));
 
         var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
         if (serviceKey is null)

@@ -1,13 +1,15 @@
 using System.Buffers.Text;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Authentication;
 using Qianfan.Sdk.Zhipu.Chat;
 using Qianfan.Sdk.Zhipu.Errors;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Authentication;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// The self-signed JWT: byte for byte what the official SDK makes (the published vector), cached and renewed before it
@@ -37,7 +39,7 @@ public sealed class JwtTests
     [InlineData("")]
     public void Create_RefusesAKeyThatIsNotIdDotSecret_WithoutEchoingIt(string key)
     {
-        var error = Assert.Throws<ArgumentException>(() => ZhipuJwt.Create(key, ObservedClock.Epoch, TimeSpan.FromMinutes(3)));
+        var error = Assert.Throws<ArgumentException>(() => ZhipuJwt.Create(key, FakeZhipu.Epoch, TimeSpan.FromMinutes(3)));
 
         Assert.Equal("apiKey", error.ParamName);
         Assert.Contains("{id}.{secret}", error.Message, StringComparison.Ordinal);
@@ -101,6 +103,9 @@ public sealed class JwtTests
         using var payload = JsonDocument.Parse(Decode(tokens[2].Split('.')[1]));
         Assert.Equal(1_700_000_181_000, payload.RootElement.GetProperty("timestamp").GetInt64());
         Assert.Equal(1_700_000_391_000, payload.RootElement.GetProperty("exp").GetInt64());
+        Assert.Equal("12345678", payload.RootElement.GetProperty("api_key").GetString());
+        Assert.True(SignatureVerifies(tokens[2], "abcdefg"), "the renewed token's HS256 signature does not verify with the secret");
+        Assert.False(SignatureVerifies(tokens[2], "another-secret"));
     }
 
     [Fact]
@@ -116,7 +121,7 @@ public sealed class JwtTests
         }
 
         // When each was sent, every token had at least the 30 s margin left.
-        var sentAt = ObservedClock.Epoch;
+        var sentAt = FakeZhipu.Epoch;
         foreach (var request in fake.Requests)
         {
             using var payload = JsonDocument.Parse(Decode(request.Bearer!.Split('.')[1]));
@@ -137,10 +142,10 @@ public sealed class JwtTests
             if (n == 1)
             {
                 fake.Time.Advance(TimeSpan.FromSeconds(5)); // time passed: the new token differs from the refused one
-                return Task.FromResult(Replies.Error(HttpStatusCode.Unauthorized, code, "Authorization Token已过期"));
+                return Task.FromResult(ZhipuReplies.Error(HttpStatusCode.Unauthorized, code, "Authorization Token已过期"));
             }
 
-            return Task.FromResult(Replies.Json(Replies.Completion("好")));
+            return Task.FromResult(ZhipuReplies.Json(ZhipuReplies.Completion("好")));
         };
         using var client = fake.CreateClient(o => o.Authentication = ZhipuAuthentication.Jwt);
 
@@ -156,7 +161,7 @@ public sealed class JwtTests
     public async Task Jwt_RejectedTwice_FailsWithTheServicesCode_AfterOneRepeat()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.Unauthorized, ZhipuErrorCodes.TokenExpired));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.Unauthorized, ZhipuErrorCodes.TokenExpired));
         using var client = fake.CreateClient(o => o.Authentication = ZhipuAuthentication.Jwt);
 
         var error = await Assert.ThrowsAsync<ZhipuAuthenticationException>(() => client.Chat.CompleteAsync(Ask()));
@@ -171,7 +176,7 @@ public sealed class JwtTests
     public async Task Jwt_RefusedForAnotherReason_IsNotRepeated()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.Unauthorized, ZhipuErrorCodes.TokenVerificationFailed));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.Unauthorized, ZhipuErrorCodes.TokenVerificationFailed));
         using var client = fake.CreateClient(o => o.Authentication = ZhipuAuthentication.Jwt);
 
         var error = await Assert.ThrowsAsync<ZhipuAuthenticationException>(() => client.Chat.CompleteAsync(Ask()));
@@ -184,7 +189,7 @@ public sealed class JwtTests
     public async Task PlainKey_RefusedAsExpired_IsNotRepeated_ThereIsNothingToRenew()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.Unauthorized, ZhipuErrorCodes.TokenExpired));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.Unauthorized, ZhipuErrorCodes.TokenExpired));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuAuthenticationException>(() => client.Chat.CompleteAsync(Ask()));
@@ -206,6 +211,17 @@ public sealed class JwtTests
     }
 
     private static ChatCompletionRequest Ask() => new("glm-4") { Messages = { ChatMessage.User("你好") } };
+
+    /// <summary>Whether the token's third part is the HMAC-SHA256 of its first two under <paramref name="secret"/>, as the service checks it.</summary>
+    private static bool SignatureVerifies(string token, string secret)
+    {
+        var parts = token.Split('.');
+        using var header = JsonDocument.Parse(Decode(parts[0]));
+        Assert.Equal("HS256", header.RootElement.GetProperty("alg").GetString());
+        Assert.Equal("SIGN", header.RootElement.GetProperty("sign_type").GetString());
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
+        return CryptographicOperations.FixedTimeEquals(expected, Base64Url.DecodeFromChars(parts[2]));
+    }
 
     private static string Decode(string part) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(part));
 }

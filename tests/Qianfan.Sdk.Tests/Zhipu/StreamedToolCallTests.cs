@@ -1,7 +1,8 @@
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Chat;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// Tool calls in a stream: whole in one piece (as most models send them) or, with <c>tool_stream</c>, as fragments —
@@ -13,7 +14,7 @@ public sealed class StreamedToolCallTests
     public async Task ToolCallsInFragments_AreAssembledByIndex()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(
+        fake.Respond(() => ZhipuReplies.Stream(
             Piece("""{"role":"assistant","tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":""}}]}"""),
             Piece("""{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]}"""),
             Piece("""{"tool_calls":[{"index":1,"id":"call_b","type":"function","function":{"name":"get_time","arguments":"{}"}}]}"""),
@@ -45,7 +46,7 @@ public sealed class StreamedToolCallTests
     public async Task WholeToolCallsWithoutIndex_AreEachACallOfTheirOwn()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(
+        fake.Respond(() => ZhipuReplies.Stream(
             Piece("""{"role":"assistant","tool_calls":[{"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"北京\"}"}}]}"""),
             Piece("""{"tool_calls":[{"id":"call_b","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"上海\"}"}}]}"""),
             Piece("""{}""", "tool_calls"),
@@ -63,11 +64,11 @@ public sealed class StreamedToolCallTests
     {
         using var fake = new FakeZhipu();
         fake.RespondInTurn(
-            () => Replies.Stream(
+            () => ZhipuReplies.Stream(
                 Piece("""{"role":"assistant","tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\"ci"}}]}"""),
                 Piece("""{"tool_calls":[{"index":0,"function":{"arguments":"ty\":\"北京\"}"}}]}""", "tool_calls"),
                 "[DONE]"),
-            () => Replies.Json(Replies.Completion("北京晴")));
+            () => ZhipuReplies.Json(ZhipuReplies.Completion("北京晴")));
         using var client = fake.CreateClient();
         var conversation = new ChatCompletionConversation(client.Chat, new ChatCompletionRequest("glm-4.6") { ToolStream = true });
 

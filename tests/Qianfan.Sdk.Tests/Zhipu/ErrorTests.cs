@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
 using Qianfan.Sdk.Zhipu.Errors;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Errors;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// The service's errors as typed exceptions that keep its code, and retries decided by the business code: 1302 and
@@ -40,8 +41,8 @@ public sealed class ErrorTests
     {
         using var fake = new FakeZhipu();
         fake.RespondInTurn(
-            () => Replies.Error(HttpStatusCode.TooManyRequests, "1302", "您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。"),
-            () => Replies.Json(Replies.Completion("好")));
+            () => ZhipuReplies.Error(HttpStatusCode.TooManyRequests, "1302", "您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。"),
+            () => ZhipuReplies.Json(ZhipuReplies.Completion("好")));
         using var client = fake.CreateClient(o => { o.Retry.MaxRetries = 2; o.Retry.BaseDelay = TimeSpan.Zero; });
 
         var call = client.Chat.CompleteAsync(Ask());
@@ -56,7 +57,7 @@ public sealed class ErrorTests
     public async Task InsufficientBalance1113_SharesHttp429ButIsNotRetried()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.TooManyRequests, "1113", "您的账户已欠费，请充值后重试。"));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.TooManyRequests, "1113", "您的账户已欠费，请充值后重试。"));
         using var client = fake.CreateClient(o => o.Retry.MaxRetries = 3);
 
         var error = await Assert.ThrowsAsync<ZhipuException>(() => client.Chat.CompleteAsync(Ask()));
@@ -72,7 +73,7 @@ public sealed class ErrorTests
     public async Task ParameterError_IsTheServicesCodeAndMessage_NotRetried()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.BadRequest, "1210", "The temperature parameter is illegal.：限制数值范围[0,1]"));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.BadRequest, "1210", "The temperature parameter is illegal.：限制数值范围[0,1]"));
         using var client = fake.CreateClient(o => o.Retry.MaxRetries = 3);
 
         var error = await Assert.ThrowsAsync<ZhipuException>(() => client.Chat.CompleteAsync(Ask()));
@@ -87,7 +88,7 @@ public sealed class ErrorTests
     public async Task AuthenticationCodes_AreAuthenticationExceptions()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.Unauthorized, "1000", "身份验证失败。"));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.Unauthorized, "1000", "身份验证失败。"));
         using var client = fake.CreateClient(o => o.Retry.MaxRetries = 3);
 
         var error = await Assert.ThrowsAsync<ZhipuAuthenticationException>(() => client.Chat.CompleteAsync(Ask()));
@@ -103,7 +104,7 @@ public sealed class ErrorTests
     public async Task ErrorBodies_OfEveryShape_AreZhipuExceptionsWithTheirCode(string body, string? code, string message)
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json(body, HttpStatusCode.BadRequest));
+        fake.Respond(() => ZhipuReplies.Json(body, HttpStatusCode.BadRequest));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuException>(() => client.Chat.CompleteAsync(Ask()));
@@ -116,7 +117,7 @@ public sealed class ErrorTests
     public async Task ErrorEnvelopeInAnHttp200_IsAnErrorNotAReply()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json("""{"error":{"code":"1302","message":"并发数过高"}}"""));
+        fake.Respond(() => ZhipuReplies.Json("""{"error":{"code":"1302","message":"并发数过高"}}"""));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuException>(() => client.Chat.CompleteAsync(Ask()));
@@ -131,7 +132,7 @@ public sealed class ErrorTests
         using var fake = new FakeZhipu();
         fake.RespondInTurn(
             () => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html><body>502 Bad Gateway</body></html>", Encoding.UTF8, "text/html") },
-            () => Replies.Json(Replies.Completion("好")));
+            () => ZhipuReplies.Json(ZhipuReplies.Completion("好")));
         using var client = fake.CreateClient(o => { o.Retry.MaxRetries = 1; o.Retry.BaseDelay = TimeSpan.Zero; });
 
         var call = client.Chat.CompleteAsync(Ask());
@@ -147,11 +148,11 @@ public sealed class ErrorTests
         fake.RespondInTurn(
             () =>
             {
-                var limited = Replies.Error(HttpStatusCode.TooManyRequests, "1305", "该模型当前访问量过大，请您稍后再试");
+                var limited = ZhipuReplies.Error(HttpStatusCode.TooManyRequests, "1305", "该模型当前访问量过大，请您稍后再试");
                 limited.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
                 return limited;
             },
-            () => Replies.Json(Replies.Completion("好")));
+            () => ZhipuReplies.Json(ZhipuReplies.Completion("好")));
         using var client = fake.CreateClient(o => o.Retry.MaxRetries = 1);
 
         var call = client.Chat.CompleteAsync(Ask());
@@ -165,7 +166,7 @@ public sealed class ErrorTests
     public async Task NotJsonAndNotAnError_IsAZhipuExceptionNeverAJsonException()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json("{\"choices\":[{\"message\":"));
+        fake.Respond(() => ZhipuReplies.Json("{\"choices\":[{\"message\":"));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuException>(() => client.Chat.CompleteAsync(Ask()));

@@ -1,7 +1,8 @@
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Configuration;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// Settings per client, never per process: the region's base URL (or one given), the key apart from the settings, the

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
 using Qianfan.Sdk.Zhipu.Errors;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Chat;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// Every documented rule of a chat body, broken one at a time: each fails before anything is sent, naming the field

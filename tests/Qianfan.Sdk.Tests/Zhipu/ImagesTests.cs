@@ -1,8 +1,9 @@
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Errors;
 using Qianfan.Sdk.Zhipu.Images;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Images;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>CogView: the prompt and its options sent, the URL read back, the documented size and quality rules checked first.</summary>
 public sealed class ImagesTests
@@ -11,7 +12,7 @@ public sealed class ImagesTests
     public async Task Generate_PostsThePrompt_AndReturnsTheImagesUrl()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json("""{"created":1703485556,"data":[{"url":"https://sfile.chatglm.cn/testpath/b158178b_0.png"}]}"""));
+        fake.Respond(() => ZhipuReplies.Json("""{"created":1703485556,"data":[{"url":"https://sfile.chatglm.cn/testpath/b158178b_0.png"}]}"""));
         using var client = fake.CreateClient();
 
         var reply = await client.Images.GenerateAsync(new ImageGenerationRequest("一只可爱的小猫咪", "cogview-3"));
@@ -28,7 +29,7 @@ public sealed class ImagesTests
     public async Task Generate_SendsSizeQualityWatermarkAndIds()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json("""{"created":1,"data":[{"url":"https://x/1.png"}],"content_filter":[{"role":"user","level":3}]}"""));
+        fake.Respond(() => ZhipuReplies.Json("""{"created":1,"data":[{"url":"https://x/1.png"}],"content_filter":[{"role":"user","level":3}]}"""));
         using var client = fake.CreateClient();
 
         var reply = await client.Images.GenerateAsync(new ImageGenerationRequest("山水画", "cogview-4-250304")
@@ -59,7 +60,7 @@ public sealed class ImagesTests
     public async Task Size_TheRecommendedOnesAndAnyWithinTheRule_AreSent(string size)
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json("""{"created":1,"data":[{"url":"https://x/1.png"}]}"""));
+        fake.Respond(() => ZhipuReplies.Json("""{"created":1,"data":[{"url":"https://x/1.png"}]}"""));
         using var client = fake.CreateClient();
 
         await client.Images.GenerateAsync(new ImageGenerationRequest("猫") { Size = size });

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Qianfan.Sdk.Zhipu;
 
-namespace Qianfan.Sdk.Zhipu.Tests.TestSupport;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>Builds the answers Zhipu's service gives, in a line each.</summary>
-internal static class Replies
+internal static class ZhipuReplies
 {
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

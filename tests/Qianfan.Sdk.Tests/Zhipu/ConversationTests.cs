@@ -1,9 +1,10 @@
 using System.Net;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
 using Qianfan.Sdk.Zhipu.Errors;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Chat;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>A multi-turn conversation keeps its history: each turn sends what came before, a failed turn records nothing.</summary>
 public sealed class ConversationTests
@@ -12,7 +13,7 @@ public sealed class ConversationTests
     public async Task EachTurn_SendsTheSystemMessageAndTheHistory()
     {
         using var fake = new FakeZhipu();
-        fake.RespondInTurn(() => Replies.Json(Replies.Completion("一")), () => Replies.Json(Replies.Completion("二")));
+        fake.RespondInTurn(() => ZhipuReplies.Json(ZhipuReplies.Completion("一")), () => ZhipuReplies.Json(ZhipuReplies.Completion("二")));
         using var client = fake.CreateClient();
         var conversation = new ChatCompletionConversation(client.Chat, new ChatCompletionRequest("glm-4") { Messages = { ChatMessage.System("你是数学老师") } });
 
@@ -30,7 +31,7 @@ public sealed class ConversationTests
     public async Task FailedTurn_LeavesTheHistoryAsItWas()
     {
         using var fake = new FakeZhipu();
-        fake.RespondInTurn(() => Replies.Json(Replies.Completion("一")), () => Replies.Error(HttpStatusCode.BadRequest, "1301"));
+        fake.RespondInTurn(() => ZhipuReplies.Json(ZhipuReplies.Completion("一")), () => ZhipuReplies.Error(HttpStatusCode.BadRequest, "1301"));
         using var client = fake.CreateClient();
         var conversation = new ChatCompletionConversation(client.Chat, new ChatCompletionRequest("glm-4"));
 
@@ -44,7 +45,7 @@ public sealed class ConversationTests
     public async Task StreamedTurn_JoinsTheHistoryOnceTheStreamHasEnded()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(Replies.Chunk("土"), Replies.Chunk("豆", "stop"), "[DONE]"));
+        fake.Respond(() => ZhipuReplies.Stream(ZhipuReplies.Chunk("土"), ZhipuReplies.Chunk("豆", "stop"), "[DONE]"));
         using var client = fake.CreateClient();
         var conversation = new ChatCompletionConversation(client.Chat, new ChatCompletionRequest("glm-4"));
 

@@ -1,10 +1,11 @@
 using System.Net;
 using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
 using Qianfan.Sdk.Zhipu.Errors;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.AsyncChat;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// Asynchronous chat: submitted (the sync body, to <c>/async/chat/completions</c>), then polled at
@@ -17,7 +18,7 @@ public sealed class AsyncChatTests
     public async Task Submit_PostsTheSyncBodyWithoutStream_AndReturnsTheTaskId()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Task("PROCESSING", "task-42"));
+        fake.Respond(() => ZhipuReplies.Task("PROCESSING", "task-42"));
         using var client = fake.CreateClient();
 
         var task = await client.AsyncChat.SubmitAsync(Story());
@@ -36,7 +37,7 @@ public sealed class AsyncChatTests
     public async Task GetResult_GetsAsyncResultById_ReadingTheShellOrTheReply()
     {
         using var fake = new FakeZhipu();
-        fake.RespondInTurn(() => Replies.Task("PROCESSING", "task/7"), () => Replies.Task("SUCCESS", "task/7", "从前有一只小兔子。"));
+        fake.RespondInTurn(() => ZhipuReplies.Task("PROCESSING", "task/7"), () => ZhipuReplies.Task("SUCCESS", "task/7", "从前有一只小兔子。"));
         using var client = fake.CreateClient();
 
         var running = await client.AsyncChat.GetResultAsync("task/7");
@@ -62,10 +63,10 @@ public sealed class AsyncChatTests
     {
         using var fake = new FakeZhipu();
         fake.RespondInTurn(
-            () => Replies.Task("PROCESSING"),
-            () => Replies.Task("PROCESSING"),
-            () => Replies.Task("PROCESSING"),
-            () => Replies.Task("SUCCESS", content: "从前有一只小兔子。"));
+            () => ZhipuReplies.Task("PROCESSING"),
+            () => ZhipuReplies.Task("PROCESSING"),
+            () => ZhipuReplies.Task("PROCESSING"),
+            () => ZhipuReplies.Task("SUCCESS", content: "从前有一只小兔子。"));
         using var client = fake.CreateClient();
         var states = new List<string?>();
         var progress = new SynchronousProgress<AsyncChatResult>(r => states.Add(r.TaskStatus));
@@ -87,7 +88,7 @@ public sealed class AsyncChatTests
     public async Task Wait_OnAFailedTask_ThrowsTaskFailed_AtOnceNotAtTheCap()
     {
         using var fake = new FakeZhipu();
-        fake.RespondInTurn(() => Replies.Task("PROCESSING", "task-9"), () => Replies.Task("FAIL", "task-9"));
+        fake.RespondInTurn(() => ZhipuReplies.Task("PROCESSING", "task-9"), () => ZhipuReplies.Task("FAIL", "task-9"));
         using var client = fake.CreateClient();
 
         var call = client.AsyncChat.WaitAsync("task-9");
@@ -105,7 +106,7 @@ public sealed class AsyncChatTests
     public async Task Wait_OnAStateTheServiceDoesNotDocument_StopsAndSaysSo()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Task("FAILED", "task-3"));
+        fake.Respond(() => ZhipuReplies.Task("FAILED", "task-3"));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuException>(() => client.AsyncChat.WaitAsync("task-3"));
@@ -118,7 +119,7 @@ public sealed class AsyncChatTests
     public async Task Wait_IsBoundedByThePollingTimeout()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Task("PROCESSING", "task-5"));
+        fake.Respond(() => ZhipuReplies.Task("PROCESSING", "task-5"));
         using var client = fake.CreateClient();
         var polling = new TaskPollingOptions { Interval = TimeSpan.FromSeconds(1), BackoffFactor = 1, MaxInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(3) };
 
@@ -139,7 +140,7 @@ public sealed class AsyncChatTests
     public async Task Wait_HonoursCancellationWhileWaitingBetweenPolls()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Task("PROCESSING"));
+        fake.Respond(() => ZhipuReplies.Task("PROCESSING"));
         using var client = fake.CreateClient();
         using var cancellation = new CancellationTokenSource();
 
@@ -155,7 +156,7 @@ public sealed class AsyncChatTests
     public async Task Polling_TakesTheClientsSettings_UnlessTheCallGivesItsOwn()
     {
         using var fake = new FakeZhipu();
-        fake.RespondInTurn(() => Replies.Task("PROCESSING"), () => Replies.Task("SUCCESS", content: "好"));
+        fake.RespondInTurn(() => ZhipuReplies.Task("PROCESSING"), () => ZhipuReplies.Task("SUCCESS", content: "好"));
         using var client = fake.CreateClient(o => o.TaskPolling.Interval = TimeSpan.FromMilliseconds(250));
 
         var call = client.AsyncChat.WaitAsync("task-1");
@@ -169,7 +170,7 @@ public sealed class AsyncChatTests
     public async Task Poll_ThatFailsWithARetryableCode_IsRetriedLikeAnyCall()
     {
         using var fake = new FakeZhipu();
-        fake.RespondInTurn(() => Replies.Error(HttpStatusCode.TooManyRequests, "1302"), () => Replies.Task("SUCCESS", content: "好"));
+        fake.RespondInTurn(() => ZhipuReplies.Error(HttpStatusCode.TooManyRequests, "1302"), () => ZhipuReplies.Task("SUCCESS", content: "好"));
         using var client = fake.CreateClient(o => { o.Retry.MaxRetries = 1; o.Retry.BaseDelay = TimeSpan.Zero; });
 
         var call = client.AsyncChat.GetResultAsync("task-1");

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 
-namespace Qianfan.Sdk.Zhipu.Tests.AI;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// <c>AsIChatClient</c>: M.E.AI's messages and options as a Zhipu request (tools, thinking, JSON replies), the reply,
@@ -14,7 +15,7 @@ public sealed class ChatClientTests
     public async Task GetResponse_MapsMessagesAndOptions_AndTheReply()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json(Replies.Completion("二", reasoning: "想一想")));
+        fake.Respond(() => ZhipuReplies.Json(ZhipuReplies.Completion("二", reasoning: "想一想")));
         using var zhipu = fake.CreateClient();
         var chat = zhipu.AsIChatClient("glm-4.5");
 
@@ -44,8 +45,8 @@ public sealed class ChatClientTests
     {
         using var fake = new FakeZhipu();
         fake.RespondInTurn(
-            () => Replies.Json("""{"id":"t","created":1,"model":"glm-4","choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"北京\"}"}}]}}]}"""),
-            () => Replies.Json(Replies.Completion("北京晴")));
+            () => ZhipuReplies.Json("""{"id":"t","created":1,"model":"glm-4","choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"北京\"}"}}]}}]}"""),
+            () => ZhipuReplies.Json(ZhipuReplies.Completion("北京晴")));
         using var zhipu = fake.CreateClient();
         var chat = new ChatClientBuilder(zhipu.AsIChatClient("glm-4")).UseFunctionInvocation().Build();
         var weather = AIFunctionFactory.Create((string city) => $"{city}: 晴", "get_weather", "查询城市的天气");
@@ -57,17 +58,17 @@ public sealed class ChatClientTests
         Assert.Equal("get_weather", first.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
         var second = fake.Requests[1].Json.GetProperty("messages");
         Assert.Equal("call_1", second[1].GetProperty("tool_calls")[0].GetProperty("id").GetString());
-        // AIFunctionFactory returns the result as JSON, which the shared mapping sends as its JSON text.
+        // FunctionInvokingChatClient hands the function's string back as a JSON string: the shared mapping sends its text.
         Assert.Equal("tool", second[2].GetProperty("role").GetString());
         Assert.Equal("call_1", second[2].GetProperty("tool_call_id").GetString());
-        Assert.Equal("\"北京: 晴\"", second[2].GetProperty("content").GetString());
+        Assert.Equal("北京: 晴", second[2].GetProperty("content").GetString());
     }
 
     [Fact]
     public async Task Streaming_YieldsReasoningTextAndWholeToolCalls_AndUsage()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(
+        fake.Respond(() => ZhipuReplies.Stream(
             """{"id":"s","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"先想"}}]}""",
             """{"id":"s","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{\"a\":"}}]}}]}""",
             """{"id":"s","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"1}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}""",
@@ -128,7 +129,7 @@ public sealed class ChatClientTests
     public async Task ReasoningOutputNone_HidesTheReasoning()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json(Replies.Completion("二", reasoning: "想一想")));
+        fake.Respond(() => ZhipuReplies.Json(ZhipuReplies.Completion("二", reasoning: "想一想")));
         using var zhipu = fake.CreateClient();
 
         var response = await zhipu.AsIChatClient("glm-4.5").GetResponseAsync("1+1?", new ChatOptions { Reasoning = new ReasoningOptions { Output = ReasoningOutput.None } });

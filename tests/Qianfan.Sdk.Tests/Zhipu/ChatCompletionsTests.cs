@@ -2,11 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qianfan.Sdk.Tests.TestSupport;
+using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
 using Qianfan.Sdk.Zhipu.Errors;
-using Qianfan.Sdk.Zhipu.Tests.TestSupport;
 
-namespace Qianfan.Sdk.Zhipu.Tests.Chat;
+namespace Qianfan.Sdk.Tests.Zhipu;
 
 /// <summary>
 /// Chat completions: what is sent (path, bearer, body with every parameter and nothing unset, UTF-8), what comes back
@@ -18,7 +19,7 @@ public sealed class ChatCompletionsTests
     public async Task Complete_PostsTheBodyToChatCompletions_AndReadsTheReply()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json(Replies.Completion("智启未来，谱绘无限")));
+        fake.Respond(() => ZhipuReplies.Json(ZhipuReplies.Completion("智启未来，谱绘无限")));
         using var client = fake.CreateClient();
 
         var reply = await client.Chat.CompleteAsync(new ChatCompletionRequest("glm-4")
@@ -114,7 +115,7 @@ public sealed class ChatCompletionsTests
     public async Task Complete_ReadsReasoningToolCallsAndTheFieldsTheSdkDoesNotModel()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Json("""
+        fake.Respond(() => ZhipuReplies.Json("""
             {"id":"t-9","created":1,"model":"glm-4.5","request_id":"r-9",
              "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,"reasoning_content":"先查天气",
                "tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"北京\"}"}}]}}],
@@ -204,10 +205,10 @@ public sealed class ChatCompletionsTests
     public async Task Stream_SendsStreamTrue_YieldsEachPieceAndEndsAtDone()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(
-            Replies.Chunk("土"),
-            Replies.Chunk("豆"),
-            Replies.Chunk("", "stop", """{"prompt_tokens":60,"completion_tokens":100,"total_tokens":160}"""),
+        fake.Respond(() => ZhipuReplies.Stream(
+            ZhipuReplies.Chunk("土"),
+            ZhipuReplies.Chunk("豆"),
+            ZhipuReplies.Chunk("", "stop", """{"prompt_tokens":60,"completion_tokens":100,"total_tokens":160}"""),
             "[DONE]"));
         using var client = fake.CreateClient();
 
@@ -228,7 +229,7 @@ public sealed class ChatCompletionsTests
     public async Task Stream_CutBeforeDone_ThrowsStreamEndedAfterThePiecesReceived()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(Replies.Chunk("土"), Replies.Chunk("豆")));
+        fake.Respond(() => ZhipuReplies.Stream(ZhipuReplies.Chunk("土"), ZhipuReplies.Chunk("豆")));
         using var client = fake.CreateClient();
 
         var received = new List<string>();
@@ -251,7 +252,7 @@ public sealed class ChatCompletionsTests
     public async Task Stream_ErrorEvent_ThrowsTheServicesErrorWithItsCode(string errorEvent)
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(Replies.Chunk("土"), errorEvent));
+        fake.Respond(() => ZhipuReplies.Stream(ZhipuReplies.Chunk("土"), errorEvent));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuException>(async () =>
@@ -269,7 +270,7 @@ public sealed class ChatCompletionsTests
     public async Task Stream_ErrorAtTheStart_IsTheServicesErrorWithItsStatus()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Error(HttpStatusCode.BadRequest, "1211", "模型不存在，请检查模型代码。"));
+        fake.Respond(() => ZhipuReplies.Error(HttpStatusCode.BadRequest, "1211", "模型不存在，请检查模型代码。"));
         using var client = fake.CreateClient();
 
         var error = await Assert.ThrowsAsync<ZhipuException>(async () =>
@@ -288,7 +289,7 @@ public sealed class ChatCompletionsTests
     public async Task Stream_ReasoningComesBeforeTheAnswer_AndFoldsIntoTheSyncReply()
     {
         using var fake = new FakeZhipu();
-        fake.Respond(() => Replies.Stream(
+        fake.Respond(() => ZhipuReplies.Stream(
             """{"id":"s","created":1,"model":"glm-4.5","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"想一想。"}}]}""",
             """{"id":"s","created":1,"model":"glm-4.5","choices":[{"index":0,"delta":{"content":"二。"}}]}""",
             """{"id":"s","created":1,"model":"glm-4.5","choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}""",
