@@ -14,10 +14,14 @@ internal sealed class ZhipuSession : IAsyncDisposable
 {
     public const string ChatPath = "/api/paas/v4/chat/completions";
 
-    private ZhipuSession(QianfanEmulator emulator, ZhipuClient client)
+    private readonly HttpClient _clientHttp;
+
+    private ZhipuSession(QianfanEmulator emulator, ZhipuClient client, AuthorizationRecorder sent, HttpClient clientHttp)
     {
         Emulator = emulator;
         Client = client;
+        Sent = sent;
+        _clientHttp = clientHttp;
         Http = new HttpClient { BaseAddress = emulator.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -27,6 +31,9 @@ internal sealed class ZhipuSession : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The credentials the client sent, as it sent them.</summary>
+    public AuthorizationRecorder Sent { get; }
+
     public ZhipuScenarios Scenarios => Emulator.Scenarios.Zhipu;
 
     public static async Task<ZhipuSession> StartAsync(QianfanEmulatorOptions? options = null, Action<ZhipuOptions>? configure = null, TimeProvider? time = null)
@@ -35,7 +42,9 @@ internal sealed class ZhipuSession : IAsyncDisposable
         var settings = new ZhipuOptions { BaseUrl = emulator.ZhipuBaseUri };
         settings.Retry.BaseDelay = TimeSpan.Zero;
         configure?.Invoke(settings);
-        return new ZhipuSession(emulator, new ZhipuClient(new ZhipuCredentials { ApiKey = emulator.ZhipuApiKey }, settings, timeProvider: time));
+        var sent = new AuthorizationRecorder();
+        var http = new HttpClient(sent) { Timeout = Timeout.InfiniteTimeSpan };
+        return new ZhipuSession(emulator, new ZhipuClient(new ZhipuCredentials { ApiKey = emulator.ZhipuApiKey }, settings, http, timeProvider: time), sent, http);
     }
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> with the key (or <paramref name="credential"/>) as the bearer.</summary>
@@ -56,6 +65,7 @@ internal sealed class ZhipuSession : IAsyncDisposable
     {
         Http.Dispose();
         Client.Dispose();
+        _clientHttp.Dispose();
         await Emulator.DisposeAsync();
     }
 }
