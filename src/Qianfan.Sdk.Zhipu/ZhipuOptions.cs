@@ -63,8 +63,8 @@ public sealed class ZhipuOptions
         return options;
     }
 
-    /// <summary>The base URL calls go to: <see cref="BaseUrl"/>, else the region's.</summary>
-    internal Uri EffectiveBaseUrl => BaseUrl ?? new Uri(Region == ZhipuRegion.International ? InternationalBaseUrl : ChinaBaseUrl);
+    /// <summary>The base URL calls go to: <see cref="BaseUrl"/>, else the <see cref="Region"/>'s (so a tool can say where it talks to).</summary>
+    public Uri EffectiveBaseUrl => BaseUrl ?? new Uri(Region == ZhipuRegion.International ? InternationalBaseUrl : ChinaBaseUrl);
 
     /// <summary>The idle timeout streams get: <see cref="StreamIdleTimeout"/>, else <see cref="Timeout"/>.</summary>
     internal TimeSpan EffectiveStreamIdleTimeout => StreamIdleTimeout ?? Timeout;
