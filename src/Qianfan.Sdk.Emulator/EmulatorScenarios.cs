@@ -146,6 +146,9 @@ public sealed class EmulatorScenarios
     /// <summary>The switches of the DashScope routes (stream framing, DashScope errors, task timing); <see cref="Reset"/> resets them too.</summary>
     public DashScopeScenarios DashScope { get; } = new();
 
+    /// <summary>The switches of the Zhipu routes (Zhipu errors, asynchronous task timing and failures); <see cref="Reset"/> resets them too.</summary>
+    public ZhipuScenarios Zhipu { get; } = new();
+
     /// <summary>How many chat calls <see cref="InjectRandomFaults"/> has failed so far.</summary>
     public long RandomFaultsInjected => RandomFaults.Injected;
 
@@ -320,6 +323,7 @@ public sealed class EmulatorScenarios
         OddErrorBodies.Disarm();
         RandomFaults.Set(0, 0);
         DashScope.Reset();
+        Zhipu.Reset();
         ReleaseHolds();
     }
 

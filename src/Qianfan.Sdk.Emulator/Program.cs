@@ -71,6 +71,7 @@ internal static class Program
                   IAM Access Key / Secret Key (bce-auth-v1):        {emulator.IamAccessKey} / {emulator.IamSecretKey}
                   V2 API key (Authorization: Bearer):               {emulator.V2ApiKey}
                   DashScope API key (Authorization: Bearer):        {emulator.DashScopeApiKey}
+                  Zhipu API key (Bearer, itself or as a JWT):       {emulator.ZhipuApiKey}
 
                 Routes:
                 {string.Join("\n", EmulatorRoutes.Lines.Select(line => "  " + line))}
@@ -80,6 +81,7 @@ internal static class Program
                   QIANFAN_AK={emulator.ApiKey} QIANFAN_SK={emulator.SecretKey}   (V1)
                   QIANFAN_API_KEY={emulator.V2ApiKey}   (V2)
                   DASHSCOPE_HTTP_BASE_URL={emulator.DashScopeBaseUri} DASHSCOPE_API_KEY={emulator.DashScopeApiKey}   (DashScope)
+                  ZHIPUAI_BASE_URL={emulator.ZhipuBaseUri} ZHIPUAI_API_KEY={emulator.ZhipuApiKey}   (Zhipu)
                 """;
         }
 

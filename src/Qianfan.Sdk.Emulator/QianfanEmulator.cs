@@ -14,6 +14,8 @@ namespace Qianfan.Sdk.Emulator;
 /// text2image and tokenizer; V2 embeddings, rerankers and image generation, whose URLs it serves itself), IAM's
 /// bearer-token endpoint (<c>/v1/BCE-BEARER/token</c>), and Alibaba DashScope's native API under <c>/api/v1</c> (Qwen
 /// text generation, Wanx image synthesis as asynchronous tasks; <see cref="DashScopeBaseUri"/>, <see cref="DashScopeApiKey"/>),
+/// and Zhipu AI's API v4 under <c>/api/paas/v4</c> (GLM chat, asynchronous chat tasks, CogView; <see cref="ZhipuBaseUri"/>,
+/// <see cref="ZhipuApiKey"/>, checked as the key or a JWT signed with it),
 /// with the service's validation and error codes, rate-limit headers, switchable <see cref="Scenarios"/> and a
 /// recording of every request. It behaves as the service's documentation describes, so a client tested against it is
 /// tested against the service's rules.
@@ -32,7 +34,7 @@ public sealed class QianfanEmulator : IAsyncDisposable
     private readonly V2State _v2;
     private int _disposed;
 
-    private QianfanEmulator(WebApplication app, EmulatorState state, V2State v2, Uri baseUri, string dashScopeApiKey)
+    private QianfanEmulator(WebApplication app, EmulatorState state, V2State v2, Uri baseUri, string dashScopeApiKey, string zhipuApiKey)
     {
         _app = app;
         _state = state;
@@ -41,6 +43,8 @@ public sealed class QianfanEmulator : IAsyncDisposable
         BaseUrl = baseUri.GetLeftPart(UriPartial.Authority);
         DashScopeApiKey = dashScopeApiKey;
         DashScopeBaseUri = new Uri(BaseUrl + DashScope.DashScopePaths.Base);
+        ZhipuApiKey = zhipuApiKey;
+        ZhipuBaseUri = new Uri(BaseUrl + Zhipu.ZhipuPaths.Base);
     }
 
     /// <summary>Where the emulator listens, without a trailing slash, e.g. <c>http://127.0.0.1:54321</c> (the port actually bound).</summary>
@@ -79,6 +83,15 @@ public sealed class QianfanEmulator : IAsyncDisposable
     /// <summary>The DashScope native API's base URL on this emulator, <c>{BaseUrl}/api/v1</c>: a DashScope client's <c>BaseUrl</c>.</summary>
     public Uri DashScopeBaseUri { get; }
 
+    /// <summary>
+    /// The Zhipu API key (<c>{id}.{secret}</c>) the <c>/api/paas/v4</c> routes accept as <c>Authorization: Bearer {key}</c>,
+    /// itself or as the key of a self-signed JWT (GLM chat, asynchronous chat, CogView).
+    /// </summary>
+    public string ZhipuApiKey { get; }
+
+    /// <summary>Zhipu API v4's base URL on this emulator, <c>{BaseUrl}/api/paas/v4</c>: a Zhipu client's <c>BaseUrl</c>.</summary>
+    public Uri ZhipuBaseUri { get; }
+
     /// <summary>The run-time switches for faults and limits; see <see cref="EmulatorScenarios"/>.</summary>
     public EmulatorScenarios Scenarios => _state.Scenarios;
 
@@ -103,7 +116,7 @@ public sealed class QianfanEmulator : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new QianfanEmulator(app, state, v2, new Uri(address), options.DashScopeApiKey);
+            return new QianfanEmulator(app, state, v2, new Uri(address), options.DashScopeApiKey, options.ZhipuApiKey);
         }
         catch
         {
@@ -156,6 +169,7 @@ public sealed class QianfanEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.IamSecretKey, nameof(options.IamSecretKey));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.V2ApiKey, nameof(options.V2ApiKey));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DashScopeApiKey, nameof(options.DashScopeApiKey));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ZhipuApiKey, nameof(options.ZhipuApiKey));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options.Host));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));

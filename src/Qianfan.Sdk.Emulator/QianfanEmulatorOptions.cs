@@ -31,6 +31,12 @@ public sealed class QianfanEmulatorOptions
     /// <summary>The DashScope API key accepted when none is configured, sent as <c>Authorization: Bearer …</c> to the <c>/api/v1</c> routes.</summary>
     public const string DefaultDashScopeApiKey = "sk-emulator-dashscope";
 
+    /// <summary>
+    /// The Zhipu API key accepted when none is configured, <c>{id}.{secret}</c> as the console's are: sent as
+    /// <c>Authorization: Bearer …</c> to the <c>/api/paas/v4</c> routes, itself or as a JWT signed with its secret.
+    /// </summary>
+    public const string DefaultZhipuApiKey = "emulator-zhipu-id.emulator-zhipu-secret";
+
     /// <summary>The phrase that, in the last user message of a call with tools, makes the answer a call of the first tool (see <see cref="ToolCallTrigger"/>).</summary>
     public const string DefaultToolCallTrigger = "调用工具";
 
@@ -66,6 +72,13 @@ public sealed class QianfanEmulatorOptions
     /// <c>Authorization: Bearer {key}</c>; anything else is 401 <c>InvalidApiKey</c>.
     /// </summary>
     public string DashScopeApiKey { get; set; } = DefaultDashScopeApiKey;
+
+    /// <summary>
+    /// The Zhipu API key (<c>{id}.{secret}</c>) the <c>/api/paas/v4</c> routes (GLM chat, asynchronous chat, CogView)
+    /// accept as <c>Authorization: Bearer {key}</c>, or as the key a bearer JWT is signed with (its id the token's
+    /// <c>api_key</c>, its secret the HMAC-SHA256 key); anything else is 401 with Zhipu's 100x codes.
+    /// </summary>
+    public string ZhipuApiKey { get; set; } = DefaultZhipuApiKey;
 
     /// <summary>
     /// The trigger phrase of the emulator's tool rule, "调用工具" by default; <see langword="null"/> or empty turns the

@@ -12,6 +12,7 @@ public sealed partial class ConsumerAppTests(PackagesFixture packages) : IAsyncL
 {
     private const string Reply = "这是千帆模拟器的回答。你说的是：你好。祝你一切顺利！";
     private const string QwenReply = "这是通义千问模拟器的回答。你说的是：你好。祝你一切顺利！";
+    private const string GlmReply = "这是智谱 GLM 模拟器的回答。你说的是：你好。祝你一切顺利！";
 
     private static readonly string[] ExpectedLines =
     [
@@ -25,6 +26,12 @@ public sealed partial class ConsumerAppTests(PackagesFixture packages) : IAsyncL
         $"dashscope: {QwenReply} | Message",
         $"dashscope stream: {QwenReply}",
         $"dashscope di: {QwenReply} | Text",
+        $"zhipu jwt: {GlmReply} | stop",
+        $"zhipu stream: {GlmReply}",
+        "zhipu task: PROCESSING | PROCESSING",
+        "zhipu image: True",
+        "zhipu error: ZhipuValidationException temperature",
+        $"zhipu di: {GlmReply}",
     ];
 
     private static readonly SemaphoreSlim RestoreGate = new(1, 1);

@@ -15,7 +15,7 @@ public sealed class ToolTests(PackagesFixture packages)
         foreach (var credential in new[]
                  {
                      "emulator-api-key", "emulator-secret-key", "emulator-iam-access-key", "emulator-iam-secret-key",
-                     "bce-v3/ALTAK-emulator/emulator-v2-secret", "sk-emulator-dashscope",
+                     "bce-v3/ALTAK-emulator/emulator-v2-secret", "sk-emulator-dashscope", "emulator-zhipu-id.emulator-zhipu-secret",
                  })
         {
             Assert.Contains(credential, banner, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class ToolTests(PackagesFixture packages)
 
         Assert.True(help.ExitCode == 0, help.ToString());
         Assert.Contains("Usage: qianfan-emulator [options]", help.StdOut, StringComparison.Ordinal);
-        foreach (var option in new[] { "--host", "--port", "--api-key", "--secret-key", "--iam-access-key", "--iam-secret-key", "--v2-api-key", "--dashscope-api-key", "--verbose" })
+        foreach (var option in new[] { "--host", "--port", "--api-key", "--secret-key", "--iam-access-key", "--iam-secret-key", "--v2-api-key", "--dashscope-api-key", "--zhipu-api-key", "--verbose" })
         {
             Assert.Contains(option, help.StdOut, StringComparison.Ordinal);
         }

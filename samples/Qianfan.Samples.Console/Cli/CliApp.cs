@@ -50,8 +50,9 @@ internal static class CliApp
         commands:
         {string.Join("\n", commands.Select(c => $"  {c.Name,-10}{c.Summary}"))}
 
-        Run '{CommandName.Current} <command> --help' for a command's options. '--platform dashscope' on chat,
-        image and task talks to Alibaba DashScope instead. With no credentials set (QIANFAN_*, or
-        DASHSCOPE_API_KEY), every command uses an offline emulator started in-process.
+        Run '{CommandName.Current} <command> --help' for a command's options. '--platform zhipu' on chat,
+        image and task talks to Zhipu AI (GLM, CogView) instead, '--platform dashscope' to Alibaba DashScope.
+        With no credentials set (QIANFAN_*, ZHIPUAI_API_KEY or DASHSCOPE_API_KEY), every command uses an
+        offline emulator started in-process.
         """;
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Zhipu.Errors;
 
 namespace Qianfan.Samples.Console.Cli;
 
 /// <summary>
 /// The one place failures become messages and exit codes, for every command: a mistake in the arguments, the
 /// environment or the request is exit 2 and names what to fix; a failure of the service or the network is exit 1,
-/// printed as <c>error &lt;code&gt;: &lt;message&gt;</c> with the service's code (V1's number or V2's name, DashScope's code).
+/// printed as <c>error &lt;code&gt;: &lt;message&gt;</c> with the service's code (V1's number or V2's name, DashScope's code,
+/// Zhipu's business code).
 /// </summary>
 internal static class CliErrors
 {
@@ -39,6 +41,10 @@ internal static class CliErrors
         DashScopeStreamEndedException cut => ($"error stream: {cut.ErrorMessage}", ExitCodes.ServiceFailure),
         DashScopeTaskFailedException task => ($"error {task.Code ?? task.TaskStatus}: {task.ErrorMessage}", ExitCodes.ServiceFailure),
         DashScopeException service => ($"error {Code(service)}: {service.ErrorMessage}", ExitCodes.ServiceFailure),
+        ZhipuValidationException invalid => ($"invalid request: {invalid.Message} (field: {invalid.ParamName})", ExitCodes.InvalidInput),
+        ZhipuStreamEndedException cut => ($"error stream: {cut.ErrorMessage}", ExitCodes.ServiceFailure),
+        ZhipuTaskFailedException task => ($"error {task.TaskStatus}: {task.ErrorMessage}", ExitCodes.ServiceFailure),
+        ZhipuException service => ($"error {Code(service)}: {service.ErrorMessage}", ExitCodes.ServiceFailure),
         TimeoutException timeout => ($"error timeout: {timeout.Message}", ExitCodes.ServiceFailure),
         HttpRequestException network => ($"error network: {network.Message}", ExitCodes.ServiceFailure),
         NotSupportedException unsupported => ($"error: {unsupported.Message}", ExitCodes.InvalidInput),
@@ -51,6 +57,9 @@ internal static class CliErrors
 
     private static string Code(DashScopeException error) =>
         error.Code ?? (error.StatusCode is { } status ? "http " + ((int)status).ToString(CultureInfo.InvariantCulture) : "http");
+
+    private static string Code(ZhipuException error) =>
+        error.ErrorCode ?? (error.StatusCode is { } status ? "http " + ((int)status).ToString(CultureInfo.InvariantCulture) : "http");
 
     private static string Code(QianfanException error) =>
         error.ErrorCode?.ToString(CultureInfo.InvariantCulture)

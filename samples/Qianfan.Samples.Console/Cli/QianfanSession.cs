@@ -38,13 +38,7 @@ internal sealed class QianfanSession : IAsyncDisposable
     {
         var options = QianfanOptions.FromEnvironment();
         var credentials = QianfanCredentials.FromEnvironment();
-        var loggers = verbose
-            ? LoggerFactory.Create(logging => logging
-                .SetMinimumLevel(LogLevel.Debug)
-                .AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace)
-                .AddSimpleConsole(c => c.SingleLine = true)
-                .AddFilter("Microsoft", LogLevel.Warning))
-            : NullLoggerFactory.Instance;
+        var loggers = VerboseLogging.Create(verbose);
 
         QianfanEmulator? emulator = null;
         try

@@ -1,5 +1,6 @@
 using Qianfan.Samples.Console.Cli;
 using Qianfan.Samples.Console.Commands.DashScope;
+using Qianfan.Samples.Console.Commands.Zhipu;
 using Qianfan.Sdk.Images;
 using Qianfan.Sdk.Models;
 
@@ -17,23 +18,24 @@ internal sealed class ImageCommand : ICliCommand
 
     public string Summary => "draw a prompt: PNG files (V1) or image URLs (V2)";
 
-    public IReadOnlyCollection<string> Flags { get; } = ["--verbose"];
+    public IReadOnlyCollection<string> Flags { get; } = ["--verbose", "--jwt"];
 
     public IReadOnlyCollection<string> Options { get; } =
-        [.. new[] { "--api", "--model", "--size", "--n", "--out", PlatformOption.Name }.Union(DashScopeImages.RequestOptions).Union(DashScopeImages.WaitOptions)];
+        [.. new[] { "--api", "--model", "--size", "--n", "--out", PlatformOption.Name }.Union(DashScopeImages.RequestOptions).Union(DashScopeImages.WaitOptions).Union(ZhipuImages.Options)];
 
-    /// <summary>The options only DashScope's images take.</summary>
-    private static readonly string[] DashScopeOnly = ["--style", "--seed", "--negative-prompt", .. DashScopeImages.WaitOptions];
+    /// <summary>The options only DashScope's or Zhipu's images take.</summary>
+    private static readonly string[] OthersOnly = ["--style", "--seed", "--negative-prompt", "--jwt", .. DashScopeImages.WaitOptions, .. ZhipuImages.Options];
 
     public string Usage => $"""
-        usage: {CommandName.Tool} image [--platform qianfan|dashscope] [--api v1|v2] [--model NAME] [--size WxH] [--n N] [--out FILE] PROMPT
+        usage: {CommandName.Tool} image [--platform qianfan|zhipu|dashscope] [--api v1|v2] [--model NAME] [--size WxH] [--n N] [--out FILE] PROMPT
 
         V1 writes the image to FILE (default image.png; with several, name-1.png, name-2.png ...) and prints each
         path; V2 prints each image's URL.
 
         options:
-          --platform qianfan|dashscope
-                                  Baidu Qianfan (default) or Alibaba DashScope (Wanx; see below): prints the URLs
+          --platform qianfan|zhipu|dashscope
+                                  Baidu Qianfan (default), Zhipu AI (CogView) or Alibaba DashScope (Wanx; see
+                                  below): prints the URLs
           --api v1|v2             V1 text2image (Stable Diffusion XL, default) or V2's /v2/images/generations
           --model NAME            v1: sd_xl (default) or a custom service's path; v2: irag-1.0 (default) ...
           --size WxH              v1: 768x768, 768x1024, 1024x768, 576x1024, 1024x576, 1024x1024 (default)
@@ -42,21 +44,28 @@ internal sealed class ImageCommand : ICliCommand
           --verbose               log HTTP activity to stderr (secrets redacted)
           -h, --help              this text
 
+        {ZhipuImages.Usage}
+
         {DashScopeImages.Usage}
 
         {CliHelp.Environment}
+
+        {ZhipuSession.Environment}
 
         {DashScopeSession.Environment}
         """;
 
     public async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
-        if (PlatformOption.From(arguments) == PlatformOption.DashScope)
+        switch (PlatformOption.From(arguments))
         {
-            return await DashScopeImages.GenerateAsync(arguments, console, cancellationToken).ConfigureAwait(false);
+            case PlatformOption.DashScope:
+                return await DashScopeImages.GenerateAsync(arguments, console, cancellationToken).ConfigureAwait(false);
+            case PlatformOption.Zhipu:
+                return await ZhipuImages.GenerateAsync(arguments, console, cancellationToken).ConfigureAwait(false);
         }
 
-        PlatformOption.Reject(arguments, PlatformOption.Qianfan, DashScopeOnly);
+        PlatformOption.Reject(arguments, PlatformOption.Qianfan, OthersOnly);
         if (arguments.Positional.Count != 1)
         {
             throw new CliUsageException("expected one PROMPT; quote a prompt that has spaces");

@@ -7,8 +7,8 @@ namespace Qianfan.Sdk.Emulator.CommandLine;
 internal static class EmulatorCommandLine
 {
     private const string Options = $"""
-        Qianfan emulator: an offline look-alike of Baidu Qianfan's service (V1 and V2) and Alibaba DashScope's
-        native API (Qwen, Wanx) on loopback.
+        Qianfan emulator: an offline look-alike of Baidu Qianfan's service (V1 and V2), Alibaba DashScope's
+        native API (Qwen, Wanx) and Zhipu AI's API v4 (GLM, CogView) on loopback.
 
         Usage: qianfan-emulator [options]
            or, from a clone of the repository: dotnet run --project src/Qianfan.Sdk.Emulator -- [options]
@@ -23,6 +23,9 @@ internal static class EmulatorCommandLine
           --v2-api-key <key>     V2 API key to accept as Authorization: Bearer (default {QianfanEmulatorOptions.DefaultV2ApiKey})
           --dashscope-api-key <key>
                                  DashScope API key to accept on /api/v1 (default {QianfanEmulatorOptions.DefaultDashScopeApiKey})
+          --zhipu-api-key <id.secret>
+                                 Zhipu API key to accept on /api/paas/v4, itself or as a JWT's key
+                                 (default {QianfanEmulatorOptions.DefaultZhipuApiKey})
           --verbose              log every request to the console
           -h, --help             show this help
 
@@ -47,7 +50,7 @@ internal static class EmulatorCommandLine
                 case "--verbose":
                     verbose = true;
                     continue;
-                case "--host" or "--port" or "--api-key" or "--secret-key" or "--iam-access-key" or "--iam-secret-key" or "--v2-api-key" or "--dashscope-api-key":
+                case "--host" or "--port" or "--api-key" or "--secret-key" or "--iam-access-key" or "--iam-secret-key" or "--v2-api-key" or "--dashscope-api-key" or "--zhipu-api-key":
                     if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
                     {
                         return Fail(options, $"{arg} needs a value.");
@@ -93,6 +96,9 @@ internal static class EmulatorCommandLine
                 return null;
             case "--dashscope-api-key":
                 options.DashScopeApiKey = value;
+                return null;
+            case "--zhipu-api-key":
+                options.ZhipuApiKey = value;
                 return null;
             default:
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)

@@ -47,6 +47,7 @@ internal static class EmulatorApplication
         AreaRoutes.Map(app, options, state, v2);
         app.Map(ModelsEndpoint.Path, new ModelsEndpoint(state, v2).HandleAsync);
         DashScope.DashScopeRoutes.Map(app, options, state);
+        Zhipu.ZhipuRoutes.Map(app, options, state);
         app.MapFallback(new FallbackEndpoint(state).HandleAsync);
         EmulatorRoutes.EnsureListed(app);
         return app;

@@ -11,7 +11,8 @@ public sealed class DependencyRuleTests
         typeof(Core.ServiceResult).Assembly.Location,
         typeof(QianfanClient).Assembly.Location,
         typeof(Redis.QianfanRedisOptions).Assembly.Location,
-        typeof(DashScope.DashScopeClient).Assembly.Location);
+        typeof(DashScope.DashScopeClient).Assembly.Location,
+        typeof(Zhipu.ZhipuClient).Assembly.Location);
 
     [Fact]
     public void Pipeline_ReferencesNoPlatformNamespace()
@@ -100,6 +101,41 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void Zhipu_BuildsOnCoreOnly_NotOnTheQianfanPackage()
+    {
+        var offending = Graph.Edges
+            .Where(e => e.Key.StartsWith("Qianfan.Sdk.Zhipu", StringComparison.Ordinal))
+            .SelectMany(e => e.Value.Where(u => !u.Key.StartsWith("Qianfan.Sdk.Zhipu", StringComparison.Ordinal) && !u.Key.StartsWith("Qianfan.Sdk.Core", StringComparison.Ordinal)).Select(u => u.Value))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "The Zhipu package may use Core and itself only:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void ZhipuAuthentication_KnowsNothingOfTheAreas()
+    {
+        var allowed = new[] { "Qianfan.Sdk.Core", "Qianfan.Sdk.Zhipu.Errors", "Qianfan.Sdk.Zhipu.Authentication" };
+        var offending = Graph.UsesOf("Qianfan.Sdk.Zhipu.Authentication")
+            .Where(u => !allowed.Any(a => u.Key.StartsWith(a, StringComparison.Ordinal)))
+            .Select(u => u.Value)
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Zhipu's authentication may use only the pipeline and the errors:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void ZhipuAreas_DoNotReachUpToTheirRootClient()
+    {
+        var above = new[] { "Qianfan.Sdk.Zhipu", "Qianfan.Sdk.Zhipu.DependencyInjection", "Qianfan.Sdk.Zhipu.AI", "Microsoft.Extensions.AI" };
+        var offending = Graph.Edges
+            .Where(e => !above.Contains(e.Key))
+            .SelectMany(e => e.Value.Where(u => u.Key == "Qianfan.Sdk.Zhipu").Select(u => u.Value))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Only Zhipu's root, its DI registration and its adapter may use its root namespace:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
     public void Namespaces_HaveNoCycles()
     {
         var cycles = Cycles.Find(Graph.Edges.ToDictionary(e => e.Key, e => (IEnumerable<string>)e.Value.Keys));
@@ -118,6 +154,9 @@ public sealed class DependencyRuleTests
         Assert.Contains("Qianfan.Sdk.Core.Pipeline", Graph.UsesOf("Qianfan.Sdk.DashScope.Generation").Keys);
         Assert.Contains("Qianfan.Sdk.DashScope.Tasks", Graph.UsesOf("Qianfan.Sdk.DashScope.Images").Keys);
         Assert.Contains("Qianfan.Sdk.DashScope.Generation", Graph.UsesOf("Qianfan.Sdk.DashScope").Keys);
+        Assert.Contains("Qianfan.Sdk.Core.Pipeline", Graph.UsesOf("Qianfan.Sdk.Zhipu.Chat").Keys);
+        Assert.Contains("Qianfan.Sdk.Zhipu.Errors", Graph.UsesOf("Qianfan.Sdk.Zhipu.Authentication").Keys);
+        Assert.Contains("Qianfan.Sdk.Zhipu.Chat", Graph.UsesOf("Qianfan.Sdk.Zhipu").Keys);
     }
 
     private static IEnumerable<string> Examples(List<string> cycle)

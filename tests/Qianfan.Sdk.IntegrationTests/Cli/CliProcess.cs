@@ -59,6 +59,13 @@ internal sealed class CliProcess : IDisposable
         ["DASHSCOPE_HTTP_BASE_URL"] = emulator.DashScopeBaseUri.AbsoluteUri,
     };
 
+    /// <summary>The environment that makes the CLI use <paramref name="emulator"/>'s Zhipu routes and key.</summary>
+    public static Dictionary<string, string> ZhipuEnvironmentFor(QianfanEmulator emulator) => new()
+    {
+        ["ZHIPUAI_API_KEY"] = emulator.ZhipuApiKey,
+        ["ZHIPUAI_BASE_URL"] = emulator.ZhipuBaseUri.AbsoluteUri,
+    };
+
     /// <summary>
     /// Starts <c>dotnet qianfan-chat.dll ARGS</c> (or another sample's <paramref name="dll"/> next to the tests);
     /// <paramref name="stdin"/> is written and stdin closed (null closes it at once).
@@ -83,7 +90,7 @@ internal sealed class CliProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("QIANFAN_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("DASHSCOPE_", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("QIANFAN_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("DASHSCOPE_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ZHIPUAI_", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }

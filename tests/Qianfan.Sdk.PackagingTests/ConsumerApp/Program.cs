@@ -10,6 +10,12 @@ using Qianfan.Sdk.DashScope.DependencyInjection;
 using Qianfan.Sdk.DashScope.Generation;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Zhipu;
+using Qianfan.Sdk.Zhipu.DependencyInjection;
+using Qianfan.Sdk.Zhipu.Errors;
+using Qianfan.Sdk.Zhipu.Images;
+using GlmMessage = Qianfan.Sdk.Zhipu.Chat.ChatMessage;
+using GlmRequest = Qianfan.Sdk.Zhipu.Chat.ChatCompletionRequest;
 
 Console.OutputEncoding = Encoding.UTF8;
 var baseUrl = new Uri(args[0]);
@@ -117,4 +123,47 @@ dashScopeServices.AddDashScope(dashScopeConfiguration.GetSection("DashScope"));
 await using var dashScopeProvider = dashScopeServices.BuildServiceProvider();
 var qwenInjected = await dashScopeProvider.GetRequiredService<GenerationClient>().CompleteAsync(new GenerationRequest("qwen-turbo") { Prompt = "你好" });
 Console.WriteLine($"dashscope di: {qwenInjected.Text} | {qwenInjected.ResultFormat}");
+
+// Zhipu: a sync reply with the key as a self-signed JWT, a stream, an asynchronous task's two steps, a CogView URL,
+// a request refused before sending, then its registration bound from configuration.
+var zhipuUrl = new Uri(baseUrl, "/api/paas/v4");
+const string ZhipuKey = "emulator-zhipu-id.emulator-zhipu-secret";
+using var zhipu = new ZhipuClient(new ZhipuCredentials { ApiKey = ZhipuKey }, new ZhipuOptions { BaseUrl = zhipuUrl, Authentication = ZhipuAuthentication.Jwt });
+var glm = await zhipu.Chat.CompleteAsync(new GlmRequest("glm-4") { Messages = { GlmMessage.User("你好") } });
+Console.WriteLine($"zhipu jwt: {glm.Content} | {glm.FinishReason}");
+var glmStream = new StringBuilder();
+await foreach (var chunk in zhipu.Chat.StreamAsync(new GlmRequest("glm-4") { Messages = { GlmMessage.User("你好") } }))
+{
+    glmStream.Append(chunk.ContentDelta);
+}
+
+Console.WriteLine($"zhipu stream: {glmStream}");
+var glmTask = await zhipu.AsyncChat.SubmitAsync(new GlmRequest("glm-4") { Messages = { GlmMessage.User("你好") } });
+var glmResult = await zhipu.AsyncChat.GetResultAsync(glmTask.Id);
+Console.WriteLine($"zhipu task: {glmTask.TaskStatus} | {glmResult.TaskStatus}");
+var cogView = await zhipu.Images.GenerateAsync(new ImageGenerationRequest("一只可爱的小猫咪", "cogview-3"));
+Console.WriteLine($"zhipu image: {cogView.Url?.StartsWith(baseUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)}");
+try
+{
+    await zhipu.Chat.CompleteAsync(new GlmRequest("glm-4") { Messages = { GlmMessage.User("你好") }, Temperature = 1.5f });
+    Console.WriteLine("zhipu error: none");
+}
+catch (ZhipuValidationException ex)
+{
+    Console.WriteLine($"zhipu error: {nameof(ZhipuValidationException)} {ex.ParamName}");
+}
+
+var zhipuConfiguration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Zhipu:ApiKey"] = ZhipuKey,
+        ["Zhipu:BaseUrl"] = zhipuUrl.ToString(),
+        ["Zhipu:Authentication"] = "Jwt",
+    })
+    .Build();
+var zhipuServices = new ServiceCollection();
+zhipuServices.AddZhipu(zhipuConfiguration.GetSection("Zhipu"));
+await using var zhipuProvider = zhipuServices.BuildServiceProvider();
+var glmInjected = await zhipuProvider.GetRequiredService<Qianfan.Sdk.Zhipu.Chat.ChatCompletionsClient>().CompleteAsync(new GlmRequest("glm-4") { Messages = { GlmMessage.User("你好") } });
+Console.WriteLine($"zhipu di: {glmInjected.Content}");
 return 0;

@@ -21,6 +21,12 @@ internal sealed class ObservedTimeProvider : FakeTimeProvider
     {
     }
 
+    /// <summary>A clock starting at <paramref name="start"/>, for a test whose vector fixes the time.</summary>
+    public ObservedTimeProvider(DateTimeOffset start)
+        : base(start)
+    {
+    }
+
     /// <summary>The due time of every timer started so far, in order.</summary>
     public IReadOnlyList<TimeSpan> TimersStarted
     {

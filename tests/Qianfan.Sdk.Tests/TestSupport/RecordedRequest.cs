@@ -48,6 +48,9 @@ internal sealed class RecordedRequest
     /// <summary>The <c>Authorization</c> header, or null.</summary>
     public string? Authorization => Headers.GetValueOrDefault("Authorization");
 
+    /// <summary>The credential of a <c>Bearer</c> <c>Authorization</c> header, or null.</summary>
+    public string? Bearer => Authorization is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;
+
     /// <summary>A query-string parameter, unescaped; null when absent.</summary>
     public string? Query(string name) => HttpUtility.ParseQueryString(Uri.Query)[name];
 

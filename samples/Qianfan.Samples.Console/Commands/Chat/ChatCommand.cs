@@ -1,5 +1,6 @@
 using Qianfan.Samples.Console.Cli;
 using Qianfan.Samples.Console.Commands.DashScope;
+using Qianfan.Samples.Console.Commands.Zhipu;
 using Qianfan.Sdk;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Models;
@@ -17,9 +18,9 @@ internal sealed class ChatCommand : ICliCommand
 
     public string Summary => "chat with a model, one-shot or as a conversation (V1 or V2)";
 
-    public IReadOnlyCollection<string> Flags => [.. ChatOptions.Flags, .. DashScopeChat.Flags];
+    public IReadOnlyCollection<string> Flags => [.. ChatOptions.Flags, .. DashScopeChat.Flags, .. ZhipuChat.Flags];
 
-    public IReadOnlyCollection<string> Options => [.. ChatOptions.Valued, PlatformOption.Name, .. DashScopeChat.Options];
+    public IReadOnlyCollection<string> Options => [.. ChatOptions.Valued, PlatformOption.Name, .. DashScopeChat.Options, .. ZhipuChat.Options];
 
     public string Usage => $"""
         usage: {CommandName.Tool} chat [options] [MESSAGE]
@@ -30,8 +31,8 @@ internal sealed class ChatCommand : ICliCommand
         thinking model's reasoning goes to stderr as 'thinking: ...'.
 
         options:
-          --platform qianfan|dashscope
-                                  Baidu Qianfan (default) or Alibaba DashScope (Qwen; see below)
+          --platform qianfan|zhipu|dashscope
+                                  Baidu Qianfan (default), Zhipu AI (GLM) or Alibaba DashScope (Qwen; see below)
           --api v1|v2             the V1 chat API (default) or the V2 OpenAI-compatible one
           --model NAME            model name (default ERNIE-Lite-8K; on v2 ernie-lite-8k)
           --endpoint SUFFIX       a custom service's API path (v1; overrides --model)
@@ -53,9 +54,13 @@ internal sealed class ChatCommand : ICliCommand
           --verbose               log HTTP activity to stderr (secrets redacted)
           -h, --help              this text
 
+        {ZhipuChat.Usage}
+
         {DashScopeChat.Usage}
 
         {CliHelp.Environment}
+
+        {ZhipuSession.Environment}
 
         {DashScopeSession.Environment}
         """;
@@ -66,8 +71,10 @@ internal sealed class ChatCommand : ICliCommand
         {
             case PlatformOption.DashScope:
                 return await DashScopeChat.RunAsync(arguments, console, cancellationToken).ConfigureAwait(false);
+            case PlatformOption.Zhipu:
+                return await ZhipuChat.RunAsync(arguments, console, cancellationToken).ConfigureAwait(false);
             default:
-                PlatformOption.Reject(arguments, PlatformOption.Qianfan, [.. DashScopeChat.Options, .. DashScopeChat.Flags]);
+                PlatformOption.Reject(arguments, PlatformOption.Qianfan, [.. DashScopeChat.Options, .. DashScopeChat.Flags, .. ZhipuChat.Options, .. ZhipuChat.Flags]);
                 break;
         }
 

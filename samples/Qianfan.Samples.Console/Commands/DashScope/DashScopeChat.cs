@@ -21,7 +21,7 @@ internal static class DashScopeChat
     public static readonly string[] Flags = ["--prompt", "--cumulative"];
 
     /// <summary>Qianfan's chat options that do not apply here.</summary>
-    private static readonly string[] Foreign = ["--api", "--endpoint", "--penalty-score", "--user-id", "--web-search", "--image"];
+    private static readonly string[] Foreign = ["--api", "--endpoint", "--penalty-score", "--user-id", "--web-search", "--image", "--thinking", "--jwt"];
 
     public const string Usage = """
         --platform dashscope (Qwen text generation):

@@ -1,6 +1,5 @@
-using System.Globalization;
 using Qianfan.Samples.Console.Cli;
-using Qianfan.Sdk.Core;
+using Qianfan.Sdk.DashScope;
 using Qianfan.Sdk.DashScope.Images;
 using Qianfan.Sdk.DashScope.Tasks;
 
@@ -17,7 +16,7 @@ internal static class DashScopeImages
     public static readonly string[] RequestOptions = ["--model", "--size", "--n", "--style", "--seed", "--negative-prompt"];
 
     /// <summary>The valued options of a wait (<c>image</c>, <c>task wait</c>).</summary>
-    public static readonly string[] WaitOptions = ["--interval", "--timeout"];
+    public static readonly string[] WaitOptions = PollingArguments.Options;
 
     public const string Usage = """
         --platform dashscope (Wanx image synthesis, an asynchronous task):
@@ -29,18 +28,16 @@ internal static class DashScopeImages
                                   <flat illustration>
           --seed N                [0, 2^31 - 1]
           --negative-prompt TEXT  what not to draw
-          --interval SECONDS      the wait between polls (default 2, growing to 10)
-          --timeout SECONDS       how long to wait in all (default 600)
-        """;
+        """ + "\n" + PollingArguments.Usage;
 
     /// <summary><c>image --platform dashscope PROMPT</c>: submits, waits, prints the URLs.</summary>
     public static async Task<int> GenerateAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
-        PlatformOption.Reject(arguments, PlatformOption.DashScope, ["--api", "--out"]);
+        PlatformOption.Reject(arguments, PlatformOption.DashScope, ["--api", "--out", "--quality", "--jwt"]);
         var request = Request(arguments);
-        var polling = Polling(arguments);
+        var polling = PollingArguments.From(arguments);
         await using var session = await DashScopeSession.OpenAsync(arguments.Flag("--verbose"), console, cancellationToken).ConfigureAwait(false);
-        var task = await session.Client.Images.GenerateAsync(request, polling, new StateReporter(console), cancellationToken).ConfigureAwait(false);
+        var task = await session.Client.Images.GenerateAsync(request, polling, Progress(console), cancellationToken).ConfigureAwait(false);
         await WriteResultsAsync(session, task, console).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -48,6 +45,7 @@ internal static class DashScopeImages
     /// <summary><c>task submit|get|wait|cancel --platform dashscope …</c>.</summary>
     public static async Task<int> TaskAsync(string step, CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
+        PlatformOption.Reject(arguments, PlatformOption.DashScope, ["--system", "--jwt"]);
         var operands = arguments.Positional.Skip(1).ToList();
         if (operands.Count != 1)
         {
@@ -65,7 +63,7 @@ internal static class DashScopeImages
         }
 
         var request = step == "submit" ? Request(arguments, operands[0]) : null;
-        var polling = step == "wait" ? Polling(arguments) : null;
+        var polling = step == "wait" ? PollingArguments.From(arguments) : null;
         await using var session = await DashScopeSession.OpenAsync(arguments.Flag("--verbose"), console, cancellationToken).ConfigureAwait(false);
         if (session.IsEmulated && step != "submit")
         {
@@ -86,7 +84,7 @@ internal static class DashScopeImages
                 await WriteResultsAsync(session, task, console).ConfigureAwait(false);
                 return ExitCodes.Success;
             case "wait":
-                var ended = await tasks.WaitAsync(operands[0], polling, new StateReporter(console), cancellationToken).ConfigureAwait(false);
+                var ended = await tasks.WaitAsync(operands[0], polling, Progress(console), cancellationToken).ConfigureAwait(false);
                 await WriteResultsAsync(session, ended.EnsureSucceeded(), console).ConfigureAwait(false);
                 return ExitCodes.Success;
             default:
@@ -119,36 +117,7 @@ internal static class DashScopeImages
         };
     }
 
-    private static TaskPollingOptions? Polling(CliArguments arguments)
-    {
-        var interval = Seconds(arguments, "--interval");
-        var timeout = Seconds(arguments, "--timeout");
-        if (interval is null && timeout is null)
-        {
-            return null;
-        }
-
-        var polling = new TaskPollingOptions();
-        if (interval is { } i)
-        {
-            polling.Interval = i;
-            polling.MaxInterval = i > polling.MaxInterval ? i : polling.MaxInterval;
-        }
-
-        if (timeout is { } t)
-        {
-            polling.Timeout = t;
-        }
-
-        return polling;
-    }
-
-    private static TimeSpan? Seconds(CliArguments arguments, string name) => arguments.String(name) is not { } text ? null
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < 86_400
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new CliUsageException($"{name} expects a number of seconds greater than 0, got '{text}'");
-
-    private static async Task WriteResultsAsync(DashScopeSession session, DashScopeTask task, CliConsole console)
+    private static async Task WriteResultsAsync(PlatformSession<DashScopeClient> session, DashScopeTask task, CliConsole console)
     {
         foreach (var result in task.Results)
         {
@@ -169,18 +138,5 @@ internal static class DashScopeImages
     }
 
     /// <summary>Each state of the task on stderr as it is seen, once per change.</summary>
-    private sealed class StateReporter(CliConsole console) : IProgress<DashScopeTask>
-    {
-        private string? _last;
-
-        public void Report(DashScopeTask value)
-        {
-            var state = value.Output.TaskStatus;
-            if (state != _last)
-            {
-                _last = state;
-                console.Error.WriteLine($"task {value.TaskId}: {state}");
-            }
-        }
-    }
+    private static TaskStateReporter<DashScopeTask> Progress(CliConsole console) => new(console, t => (t.TaskId, t.Output.TaskStatus));
 }

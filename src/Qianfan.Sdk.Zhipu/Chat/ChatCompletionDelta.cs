@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Qianfan.Sdk.Zhipu.Chat;
+
+/// <summary>The part of the assistant's message a streamed piece adds.</summary>
+public sealed class ChatCompletionDelta
+{
+    /// <summary>The role, <c>assistant</c>.</summary>
+    [JsonPropertyName("role")]
+    public ChatRole? Role { get; init; }
+
+    /// <summary>Text to append.</summary>
+    [JsonPropertyName("content")]
+    public string? Content { get; init; }
+
+    /// <summary>Reasoning to append (thinking on), before the answer's text.</summary>
+    [JsonPropertyName("reasoning_content")]
+    public string? ReasoningContent { get; init; }
+
+    /// <summary>Tool calls, whole or (with <c>tool_stream</c>) in fragments to merge by <see cref="ChatToolCall.Index"/>.</summary>
+    [JsonPropertyName("tool_calls")]
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Net;
+using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Zhipu.Errors;
+
+namespace Qianfan.Sdk.Zhipu.Protocol;
+
+/// <summary>
+/// How Zhipu's API v4 answers: error envelopes (<see cref="ErrorEnvelope"/>) with an HTTP status, the request id in
+/// <c>X-Request-Id</c> or else the body's <c>request_id</c>, and <see cref="ZhipuException"/>s whose retryability the
+/// business code decides.
+/// </summary>
+internal sealed class ZhipuProfile : ApiProfile
+{
+    public const string RequestIdHeaderName = "X-Request-Id";
+
+    public static ZhipuProfile Instance { get; } = new();
+
+    public override string ProviderName => "zhipu";
+
+    public override string RequestIdHeader => RequestIdHeaderName;
+
+    public override Exception? DecodeError(ReadOnlySpan<byte> body, ServiceResponse response)
+    {
+        if (ErrorEnvelope.TryRead(body) is not { } error)
+        {
+            return null;
+        }
+
+        var requestId = response.RequestId ?? error.RequestId;
+        ZhipuException exception = ZhipuErrorCodes.IsAuthentication(error.Code) || (error.Code is null && response.StatusCode == HttpStatusCode.Unauthorized)
+            ? new ZhipuAuthenticationException(error.Code, error.Message, requestId, response.StatusCode)
+            : new ZhipuException(error.Code, error.Message, requestId, response.StatusCode);
+        exception.RetryAfter = RetryAfter(response);
+        return exception;
+    }
+
+    public override Exception Malformed(ServiceResponse response, string message, Exception? innerException = null) =>
+        new ZhipuException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response) };
+
+    public override Exception StreamEnded(int chunksReceived, ServiceResponse response, Exception? innerException = null) =>
+        new ZhipuStreamEndedException(chunksReceived, response.RequestId, innerException);
+
+    public override bool IsRetryable(Exception exception) => exception is ZhipuException { IsRetryable: true };
+
+    public override TimeSpan? RetryAfter(Exception exception) => (exception as ZhipuException)?.RetryAfter;
+
+    public override string? ErrorCode(Exception exception) => exception switch
+    {
+        ZhipuException { ErrorCode: { } code } => code,
+        ZhipuException { StatusCode: { } status } => ((int)status).ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    public override string? ErrorMessage(Exception exception) => (exception as ZhipuException)?.ErrorMessage;
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for, where the answer has one.</summary>
+    private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+}

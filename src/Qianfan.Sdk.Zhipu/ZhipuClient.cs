@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qianfan.Sdk.Core.Authorization;
+using Qianfan.Sdk.Core.Limits;
+using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Zhipu.Authentication;
+using Qianfan.Sdk.Zhipu.Chat;
+using Qianfan.Sdk.Zhipu.Errors;
+using Qianfan.Sdk.Zhipu.Images;
+using Qianfan.Sdk.Zhipu.Protocol;
+
+namespace Qianfan.Sdk.Zhipu;
+
+/// <summary>
+/// The way in to Zhipu AI's open platform (bigmodel.cn, or Z.AI internationally): one per application (or per key and
+/// region), shared by all callers. It owns the HTTP pipeline, the JWT cache and the client-side limits, and hands out
+/// one client per area: chat, asynchronous chat, images.
+/// </summary>
+public partial class ZhipuClient : IDisposable
+{
+    private readonly SocketsHttpHandler? _ownedHandler;
+    private readonly ClientRateLimiter? _limiter;
+
+    /// <summary>For mocking in tests.</summary>
+    protected ZhipuClient()
+    {
+        Chat = null!;
+        AsyncChat = null!;
+        Images = null!;
+        BaseUrl = new Uri(ZhipuOptions.ChinaBaseUrl);
+    }
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="credentials">The API key.</param>
+    /// <param name="options">Region or host, how the key is sent, timeouts, retries, limits and polling; null for the defaults. Read once.</param>
+    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null creates and owns one
+    /// over the SDK's own handler. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
+    /// <param name="loggerFactory">Where the SDK logs (categories <c>Qianfan.Sdk.Zhipu.*</c>); the key is never logged.</param>
+    /// <param name="timeProvider">The clock for timeouts, retries, limits, polling and JWT expiry; null is the system clock.</param>
+    /// <exception cref="ArgumentException">The settings are inconsistent, or no key is given (the message names what to set, never the key).</exception>
+    public ZhipuClient(
+        ZhipuCredentials credentials,
+        ZhipuOptions? options = null,
+        HttpClient? httpClient = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        options ??= new ZhipuOptions();
+        ZhipuSettingsValidator.ThrowIfInvalid(ZhipuSettingsValidator.Errors(options), nameof(options));
+        ZhipuSettingsValidator.ThrowIfInvalid(ZhipuSettingsValidator.Errors(credentials, options), nameof(credentials));
+        loggerFactory ??= NullLoggerFactory.Instance;
+        timeProvider ??= TimeProvider.System;
+        if (httpClient is null)
+        {
+            // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
+            // them finish and makes later sends throw ObjectDisposedException.
+            _ownedHandler = CreateHandler();
+            httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        var key = credentials.ApiKey!.Trim();
+        IRequestAuthorizer authorizer = options.Authentication == ZhipuAuthentication.Jwt
+            ? new JwtAuthorizer(key, options.JwtLifetime, options.JwtRefreshMargin, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Zhipu.Authentication"))
+            : new ApiKeyAuthorizer(key);
+        BaseUrl = options.EffectiveBaseUrl;
+        var logger = loggerFactory.CreateLogger("Qianfan.Sdk.Zhipu");
+        LogReady(logger, BaseUrl, options.Authentication);
+
+        _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, static message => new ZhipuRateLimitExceededException(message));
+        var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
+        var api = new ZhipuApi(new ApiPipeline(httpClient, ZhipuProfile.Instance, authorizer, settings, _limiter, timeProvider), BaseUrl, loggerFactory, timeProvider);
+        var polling = new Core.TaskPollingOptions
+        {
+            Interval = options.TaskPolling.Interval,
+            BackoffFactor = options.TaskPolling.BackoffFactor,
+            MaxInterval = options.TaskPolling.MaxInterval,
+            Timeout = options.TaskPolling.Timeout,
+        };
+
+        Chat = new ChatCompletionsClient(api);
+        AsyncChat = new AsyncChatClient(api, polling);
+        Images = new ImagesClient(api);
+    }
+
+    /// <summary>Chat completions (<c>/chat/completions</c>): one-shot and streamed replies, tools, reasoning.</summary>
+    public virtual ChatCompletionsClient Chat { get; }
+
+    /// <summary>Asynchronous chat (<c>/async/chat/completions</c>, <c>/async-result/{id}</c>): a task submitted, then polled.</summary>
+    public virtual AsyncChatClient AsyncChat { get; }
+
+    /// <summary>CogView images (<c>/images/generations</c>): a picture from a prompt, as a URL.</summary>
+    public virtual ImagesClient Images { get; }
+
+    /// <summary>The base URL this client calls, e.g. <c>https://open.bigmodel.cn/api/paas/v4</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// Releases the HTTP handler the client created for itself (an HttpClient given to it is left alone). Calls in
+    /// flight run to their end, each still bounded by its timeouts; later calls throw ObjectDisposedException.
+    /// </summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases owned resources.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _limiter?.Dispose();
+            _ownedHandler?.Dispose();
+        }
+    }
+
+    /// <summary>The primary handler: pooled connections renewed every few minutes, so a long-lived client follows DNS.</summary>
+    internal static SocketsHttpHandler CreateHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zhipu client ready: {BaseUrl}, the API key sent as {Authentication}")]
+    private static partial void LogReady(ILogger logger, Uri baseUrl, ZhipuAuthentication authentication);
+}

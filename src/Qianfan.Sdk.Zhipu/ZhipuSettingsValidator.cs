@@ -1,0 +1,110 @@
+namespace Qianfan.Sdk.Zhipu;
+
+/// <summary>
+/// Every broken setting of a client, each message naming the setting with its configuration key (and environment
+/// variable); the key is never echoed. Used by the client's constructor and by <c>AddZhipu</c>'s start-up check.
+/// </summary>
+internal static class ZhipuSettingsValidator
+{
+    public const string NoCredentials = "No Zhipu API key: set ApiKey (Zhipu:ApiKey, or ZHIPUAI_API_KEY) to the key from the console, {id}.{secret}.";
+
+    public static List<string> Errors(ZhipuOptions options)
+    {
+        var errors = new List<string>();
+        if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors.Add("BaseUrl (Zhipu:BaseUrl, ZHIPUAI_BASE_URL) must be an absolute http or https URL.");
+        }
+
+        if (!Enum.IsDefined(options.Region))
+        {
+            errors.Add($"Region (Zhipu:Region) must be China or International, was {options.Region}.");
+        }
+
+        if (!Enum.IsDefined(options.Authentication))
+        {
+            errors.Add($"Authentication (Zhipu:Authentication) must be ApiKey or Jwt, was {options.Authentication}.");
+        }
+
+        Positive(errors, options.JwtLifetime, "JwtLifetime");
+        NotNegative(errors, options.JwtRefreshMargin, "JwtRefreshMargin");
+        Positive(errors, options.Timeout, "Timeout");
+        if (options.StreamIdleTimeout is { } idle)
+        {
+            Positive(errors, idle, "StreamIdleTimeout");
+        }
+
+        if (options.Retry is not { } retry || options.RateLimits is not { } limits || options.TaskPolling is not { } polling)
+        {
+            errors.Add("Retry, RateLimits and TaskPolling must not be null.");
+            return errors;
+        }
+
+        NotNegative(errors, retry.MaxRetries, "Retry:MaxRetries");
+        NotNegative(errors, retry.BaseDelay, "Retry:BaseDelay");
+        NotNegative(errors, retry.MaxDelay, "Retry:MaxDelay");
+        Positive(errors, retry.OverallTimeout, "Retry:OverallTimeout");
+        NotNegative(errors, limits.QueriesPerSecond, "RateLimits:QueriesPerSecond");
+        NotNegative(errors, limits.RequestsPerMinute, "RateLimits:RequestsPerMinute");
+        NotNegative(errors, limits.TokensPerMinute, "RateLimits:TokensPerMinute");
+        NotNegative(errors, limits.QueueLimit, "RateLimits:QueueLimit");
+        Positive(errors, polling.Interval, "TaskPolling:Interval");
+        Positive(errors, polling.MaxInterval, "TaskPolling:MaxInterval");
+        Positive(errors, polling.Timeout, "TaskPolling:Timeout");
+        if (!(polling.BackoffFactor >= 1))
+        {
+            errors.Add($"TaskPolling:BackoffFactor (Zhipu:TaskPolling:BackoffFactor) must be 1 or more, was {polling.BackoffFactor}.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>No key; and, with <see cref="ZhipuAuthentication.Jwt"/>, a key that cannot sign (not <c>{id}.{secret}</c>).</summary>
+    public static List<string> Errors(ZhipuCredentials credentials, ZhipuOptions options)
+    {
+        var errors = new List<string>();
+        if (!credentials.HasApiKey)
+        {
+            errors.Add(NoCredentials);
+        }
+        else if (options.Authentication == ZhipuAuthentication.Jwt && !Authentication.ZhipuJwt.TrySplit(credentials.ApiKey, out _, out _))
+        {
+            errors.Add("ApiKey (Zhipu:ApiKey, ZHIPUAI_API_KEY) must be {id}.{secret}, two parts around one dot, to sign a JWT (Authentication is Jwt).");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every error, if any.</summary>
+    public static void ThrowIfInvalid(List<string> errors, string paramName)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), paramName);
+        }
+    }
+
+    private static void NotNegative(List<string> errors, int value, string key)
+    {
+        if (value < 0)
+        {
+            errors.Add($"{key} (Zhipu:{key}) must be zero or more, was {value}.");
+        }
+    }
+
+    private static void NotNegative(List<string> errors, TimeSpan value, string key)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            errors.Add($"{key} (Zhipu:{key}) must be zero or more, was {value}.");
+        }
+    }
+
+    private static void Positive(List<string> errors, TimeSpan value, string key)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{key} (Zhipu:{key}) must be positive, was {value}.");
+        }
+    }
+}
