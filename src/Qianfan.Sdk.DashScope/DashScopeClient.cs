@@ -72,7 +72,7 @@ public partial class DashScopeClient : IDisposable
         {
             // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
             // them finish and makes later sends throw ObjectDisposedException.
-            _ownedHandler = CreateHandler();
+            _ownedHandler = SdkHttpHandler.Create();
             httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
@@ -133,13 +133,6 @@ public partial class DashScopeClient : IDisposable
         }
     }
 
-    /// <summary>The primary handler: pooled connections renewed every few minutes (DNS changes; no stale keep-alive connections).</summary>
-    internal static SocketsHttpHandler CreateHandler() => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DashScope client ready: region {Region}, host {Host}")]
     private static partial void LogReady(ILogger logger, string region, string host);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Core.Authorization;
-using Qianfan.Sdk.Core.Limits;
+using Qianfan.Sdk.Core.Fleet;
 using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Zhipu.Authentication;
 using Qianfan.Sdk.Zhipu.Chat;
@@ -19,7 +19,7 @@ namespace Qianfan.Sdk.Zhipu;
 public partial class ZhipuClient : IDisposable
 {
     private readonly SocketsHttpHandler? _ownedHandler;
-    private readonly ClientRateLimiter? _limiter;
+    private readonly ClientLimits? _limits;
 
     /// <summary>For mocking in tests.</summary>
     protected ZhipuClient()
@@ -44,6 +44,22 @@ public partial class ZhipuClient : IDisposable
         HttpClient? httpClient = null,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null)
+        : this(credentials, options, httpClient, loggerFactory, timeProvider, fleet: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose limits <paramref name="fleet"/> shares with the application's other instances (what
+    /// <c>AddZhipu(…).UseRedis(…)</c> registers); null keeps them in the process. Each instance signs its own JWTs
+    /// from the key, so only the limits are shared, never a token.
+    /// </summary>
+    internal ZhipuClient(
+        ZhipuCredentials credentials,
+        ZhipuOptions? options,
+        HttpClient? httpClient,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        FleetServices? fleet)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         options ??= new ZhipuOptions();
@@ -55,7 +71,7 @@ public partial class ZhipuClient : IDisposable
         {
             // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
             // them finish and makes later sends throw ObjectDisposedException.
-            _ownedHandler = CreateHandler();
+            _ownedHandler = SdkHttpHandler.Create();
             httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
@@ -67,9 +83,10 @@ public partial class ZhipuClient : IDisposable
         var logger = loggerFactory.CreateLogger("Qianfan.Sdk.Zhipu");
         LogReady(logger, BaseUrl, options.Authentication);
 
-        _limiter = ClientRateLimiter.Create(options.RateLimits, timeProvider, static message => new ZhipuRateLimitExceededException(message));
+        // One budget per key and host: a key's limits are its account's, and each region's accounts are their own.
+        _limits = ClientLimits.Create(options.RateLimits, timeProvider, static message => new ZhipuRateLimitExceededException(message), fleet, "zhipu", BaseUrl.Host, key);
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
-        var api = new ZhipuApi(new ApiPipeline(httpClient, ZhipuProfile.Instance, authorizer, settings, _limiter, timeProvider), BaseUrl, loggerFactory, timeProvider);
+        var api = new ZhipuApi(new ApiPipeline(httpClient, ZhipuProfile.Instance, authorizer, settings, _limits.Limiter, timeProvider), BaseUrl, loggerFactory, timeProvider);
         var polling = new Core.TaskPollingOptions
         {
             Interval = options.TaskPolling.Interval,
@@ -110,17 +127,11 @@ public partial class ZhipuClient : IDisposable
     {
         if (disposing)
         {
-            _limiter?.Dispose();
+            _limits?.Dispose();
             _ownedHandler?.Dispose();
         }
     }
 
-    /// <summary>The primary handler: pooled connections renewed every few minutes, so a long-lived client follows DNS.</summary>
-    internal static SocketsHttpHandler CreateHandler() => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zhipu client ready: {BaseUrl}, the API key sent as {Authentication}")]
     private static partial void LogReady(ILogger logger, Uri baseUrl, ZhipuAuthentication authentication);

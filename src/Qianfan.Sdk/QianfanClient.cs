@@ -83,7 +83,7 @@ public partial class QianfanClient : IDisposable
         {
             // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
             // them finish (their connections close afterwards) and makes later sends throw ObjectDisposedException.
-            _ownedHandler = CreateHandler();
+            _ownedHandler = SdkHttpHandler.Create();
             httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
@@ -183,12 +183,6 @@ public partial class QianfanClient : IDisposable
         }
     }
 
-    /// <summary>The primary handler: pooled connections renewed every few minutes, so a long-lived client follows DNS.</summary>
-    internal static SocketsHttpHandler CreateHandler() => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    };
 
     /// <summary>
     /// What names the account's budget in a shared store (hashed by <see cref="ClientLimits.Scope"/>): the identities

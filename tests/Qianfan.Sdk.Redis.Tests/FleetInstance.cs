@@ -8,12 +8,15 @@ using Qianfan.Sdk.DashScope.Generation;
 using Qianfan.Sdk.DependencyInjection;
 using Qianfan.Sdk.Emulator;
 using Qianfan.Sdk.Redis;
+using Qianfan.Sdk.Zhipu;
+using Qianfan.Sdk.Zhipu.DependencyInjection;
+using ZhipuChat = Qianfan.Sdk.Zhipu.Chat;
 
 namespace Qianfan.Sdk.Redis.Tests;
 
 /// <summary>
 /// One instance of an application in this process: its own service provider with <c>AddQianfan(…).UseRedis(…)</c>
-/// (or <c>AddDashScope(…).UseRedis(…)</c>, <see cref="DashScope"/>) against the emulator and Redis, its logs collected,
+/// (or <c>AddDashScope(…).UseRedis(…)</c>, <see cref="DashScope"/>; <c>AddZhipu(…).UseRedis(…)</c>, <see cref="Zhipu"/>) against the emulator and Redis, its logs collected,
 /// and every request it sends marked with an <c>X-Test-Instance</c> header so the emulator's recording tells the
 /// instances apart.
 /// </summary>
@@ -99,13 +102,37 @@ internal sealed class FleetInstance : IAsyncDisposable
         return instance;
     }
 
+    /// <summary>An instance whose client is Zhipu's: <c>AddZhipu(…).UseRedis(…)</c> against the emulator's Zhipu routes, the key sent as a JWT.</summary>
+    public static FleetInstance Zhipu(string name, QianfanEmulator emulator, string redis, Action<ZhipuOptions>? options = null, Action<QianfanRedisOptions>? configureRedis = null)
+    {
+        var instance = new FleetInstance(
+            name,
+            services =>
+            {
+                var zhipu = services.AddZhipu(
+                    c => c.ApiKey = emulator.ZhipuApiKey,
+                    o =>
+                    {
+                        o.BaseUrl = emulator.ZhipuBaseUri;
+                        o.Authentication = ZhipuAuthentication.Jwt;
+                        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
+                        options?.Invoke(o);
+                    });
+                zhipu.HttpClient.ConfigureHttpClient(http => http.DefaultRequestHeaders.Add(InstanceHeader, name));
+                zhipu.UseRedis(redis, r => Configure(r, configureRedis));
+            },
+            static (provider, text, cancellationToken) => Chat(provider.GetRequiredService<ZhipuClient>(), text, cancellationToken));
+        _ = instance._provider.GetRequiredService<ZhipuClient>();
+        return instance;
+    }
+
     /// <summary>The Qianfan.Sdk.Redis records at <paramref name="level"/>.</summary>
     public IReadOnlyList<FakeLogRecord> RedisLogs(LogLevel level) =>
         [.. Logs.GetSnapshot().Where(r => r.Category == "Qianfan.Sdk.Redis" && r.Level == level)];
 
     public Task<ChatResponse> AskAsync(string text, CancellationToken cancellationToken = default) => Ask(Client, text, cancellationToken);
 
-    /// <summary>One call of the instance's platform: a V1 chat (Qianfan) or a generation (DashScope).</summary>
+    /// <summary>One call of the instance's platform: a V1 chat (Qianfan), a generation (DashScope) or a GLM chat (Zhipu).</summary>
     public Task SendAsync(string text, CancellationToken cancellationToken = default) => _send(_provider, text, cancellationToken);
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
@@ -121,4 +148,7 @@ internal sealed class FleetInstance : IAsyncDisposable
 
     private static Task<GenerationResponse> Generate(DashScopeClient client, string text, CancellationToken cancellationToken) =>
         client.Generation.CompleteAsync(new GenerationRequest("qwen-plus") { Prompt = text }, cancellationToken);
+
+    private static Task<ZhipuChat.ChatCompletion> Chat(ZhipuClient client, string text, CancellationToken cancellationToken) =>
+        client.Chat.CompleteAsync(new ZhipuChat.ChatCompletionRequest("glm-4-flash") { Messages = { ZhipuChat.ChatMessage.User(text) } }, cancellationToken);
 }

@@ -57,6 +57,9 @@ internal static class RequestWindows
     public static IEnumerable<RecordedRequest> Generations(this IEnumerable<RecordedRequest> requests) =>
         requests.Where(r => r.Path.EndsWith("/services/aigc/text-generation/generation", StringComparison.Ordinal));
 
+    public static IEnumerable<RecordedRequest> ZhipuChats(this IEnumerable<RecordedRequest> requests) =>
+        requests.Where(r => r.Path.EndsWith("/api/paas/v4/chat/completions", StringComparison.Ordinal));
+
     public static IEnumerable<RecordedRequest> From(this IEnumerable<RecordedRequest> requests, string instance) =>
         requests.Where(r => r.Headers.TryGetValue(FleetInstance.InstanceHeader, out var name) && name == instance);
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Core.Fleet;
+using Qianfan.Sdk.Core.Pipeline;
 
 namespace Qianfan.Sdk.DashScope.DependencyInjection;
 
@@ -93,7 +94,7 @@ public static class DashScopeServiceCollectionExtensions
         // The client is a long-lived singleton, so its handler renews connections itself, and the SDK's own timeouts
         // (per attempt and overall) replace HttpClient.Timeout.
         var http = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(DashScopeClient.CreateHandler)
+            .ConfigurePrimaryHttpMessageHandler(SdkHttpHandler.Create)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return new DashScopeBuilder(services, serviceKey, http);

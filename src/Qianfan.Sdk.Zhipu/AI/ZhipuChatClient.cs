@@ -95,16 +95,8 @@ internal sealed class ZhipuChatClient(ChatCompletionsClient client, string model
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : root is not null && serviceType.IsInstanceOfType(root) ? root
-            : serviceType.IsInstanceOfType(client) ? client
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        AIMapping.Service(serviceType, serviceKey, _metadata, this, root, client);
 
     public void Dispose()
     {
@@ -118,35 +110,16 @@ internal sealed class ZhipuChatClient(ChatCompletionsClient client, string model
             ?? new ChatCompletionRequest(options?.ModelId ?? modelId);
         ApplyOptions(request, options);
 
-        var system = new List<string>();
-        if (options?.Instructions is { Length: > 0 } instructions)
-        {
-            system.Add(instructions);
-        }
-
+        var existing = request.Messages.Count > 0 && request.Messages[0].Role == Chat.ChatRole.System ? request.Messages[0] : null;
         var turns = new List<SdkChatMessage>();
-        foreach (var message in messages)
+        if (AIMapping.SystemText(existing?.Content, options, messages, message => AddMessage(turns, message)) is { } system)
         {
-            if (message.Role == ChatRole.System)
-            {
-                system.Add(AIMapping.Text(message));
-            }
-            else
-            {
-                AddMessage(turns, message);
-            }
-        }
-
-        if (system.Count > 0)
-        {
-            var existing = request.Messages.Count > 0 && request.Messages[0].Role == Chat.ChatRole.System ? request.Messages[0].Content : null;
             if (existing is not null)
             {
                 request.Messages.RemoveAt(0);
-                system.Insert(0, existing);
             }
 
-            request.Messages.Insert(0, SdkChatMessage.System(string.Join("\n\n", system)));
+            request.Messages.Insert(0, SdkChatMessage.System(system));
         }
 
         foreach (var turn in turns)
@@ -342,7 +315,7 @@ internal sealed class ZhipuChatClient(ChatCompletionsClient client, string model
                 continue;
             }
 
-            yield return AIJson.FunctionCall(call.Id ?? $"{responseId}-{i}", call.Function?.Name ?? "", call.Function?.Arguments);
+            yield return AIJson.FunctionCall(AIMapping.CallId(call.Id, responseId, i), call.Function?.Name ?? "", call.Function?.Arguments);
         }
     }
 }

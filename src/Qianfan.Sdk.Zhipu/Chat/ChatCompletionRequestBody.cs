@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Zhipu.Protocol;
 
 namespace Qianfan.Sdk.Zhipu.Chat;
@@ -72,6 +73,6 @@ internal sealed class ChatCompletionRequestBody
         ResponseFormat = request.ResponseFormat,
         RequestId = request.RequestId,
         UserId = request.UserId,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Qianfan.Sdk.Core;
 
 namespace Qianfan.Sdk.Zhipu.DependencyInjection;
 
-/// <summary>What <c>AddZhipu</c> registered, for adding to it: HTTP handlers and settings of the client's HttpClient.</summary>
-public sealed class ZhipuBuilder
+/// <summary>
+/// What <c>AddZhipu</c> registered, for adding to it (HTTP handlers, settings of the HttpClient). As an
+/// <see cref="ISdkClientBuilder"/> it takes the extensions written for every platform's client (<c>UseRedis</c>:
+/// the client's limits shared by the application's instances).
+/// </summary>
+public sealed class ZhipuBuilder : ISdkClientBuilder
 {
     internal ZhipuBuilder(IServiceCollection services, string? name, IHttpClientBuilder httpClient)
     {

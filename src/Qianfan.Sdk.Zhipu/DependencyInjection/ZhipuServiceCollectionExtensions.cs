@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qianfan.Sdk.Core.Fleet;
+using Qianfan.Sdk.Core.Pipeline;
 
 namespace Qianfan.Sdk.Zhipu.DependencyInjection;
 
@@ -79,11 +81,11 @@ public static class ZhipuServiceCollectionExtensions
         var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
         if (serviceKey is null)
         {
-            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName));
+            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
         }
         else
         {
-            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName));
+            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
         }
 
         AddArea(services, serviceKey, static c => c.Chat);
@@ -93,7 +95,7 @@ public static class ZhipuServiceCollectionExtensions
         // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the
         // SDK's own timeouts (per attempt and overall) replace HttpClient.Timeout.
         var http = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(ZhipuClient.CreateHandler)
+            .ConfigurePrimaryHttpMessageHandler(SdkHttpHandler.Create)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return new ZhipuBuilder(services, serviceKey, http);
@@ -113,11 +115,14 @@ public static class ZhipuServiceCollectionExtensions
         }
     }
 
-    private static ZhipuClient Create(IServiceProvider provider, string optionsName, string httpClientName)
+    private static ZhipuClient Create(IServiceProvider provider, string optionsName, string httpClientName, string? serviceKey)
     {
         var credentials = provider.GetRequiredService<IOptionsMonitor<ZhipuCredentials>>().Get(optionsName);
         var options = provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>().Get(optionsName);
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-        return new ZhipuClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+
+        // What a shared store registered for this client (UseRedis): the fleet's limits.
+        var fleet = FleetServices.Resolve<ZhipuBuilder>(provider, serviceKey);
+        return new ZhipuClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), fleet);
     }
 }

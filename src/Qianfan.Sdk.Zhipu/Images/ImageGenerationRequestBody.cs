@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Zhipu.Protocol;
 
 namespace Qianfan.Sdk.Zhipu.Images;
@@ -40,6 +41,6 @@ internal sealed class ImageGenerationRequestBody
         WatermarkEnabled = request.WatermarkEnabled,
         UserId = request.UserId,
         RequestId = request.RequestId,
-        AdditionalProperties = AdditionalFields.ToSend(request.ExtraFields),
+        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

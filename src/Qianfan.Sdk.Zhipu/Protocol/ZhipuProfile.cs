@@ -14,6 +14,9 @@ internal sealed class ZhipuProfile : ApiProfile
 {
     public const string RequestIdHeaderName = "X-Request-Id";
 
+    private static readonly TimeSpan ConcurrencyPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FrequencyPause = TimeSpan.FromSeconds(3);
+
     public static ZhipuProfile Instance { get; } = new();
 
     public override string ProviderName => "zhipu";
@@ -53,6 +56,18 @@ internal sealed class ZhipuProfile : ApiProfile
     };
 
     public override string? ErrorMessage(Exception exception) => (exception as ZhipuException)?.ErrorMessage;
+
+    /// <summary>
+    /// A rate-limit error holds every instance (all of a fleet's, with <c>UseRedis</c>) for its <c>Retry-After</c>, else
+    /// for one second after too many concurrent calls (1302) and three after a frequency or traffic limit (1303, 1305,
+    /// 1313). A daily quota or a spending cap (1304, 1308) and a lack of balance are not ended by waiting.
+    /// </summary>
+    public override TimeSpan? RateLimitPause(Exception exception) => exception switch
+    {
+        ZhipuException { ErrorCode: ZhipuErrorCodes.ConcurrencyExceeded } error => error.RetryAfter ?? ConcurrencyPause,
+        ZhipuException { ErrorCode: ZhipuErrorCodes.FrequencyExceeded or ZhipuErrorCodes.TrafficLimited or ZhipuErrorCodes.FairUseThrottled } error => error.RetryAfter ?? FrequencyPause,
+        _ => null,
+    };
 
     /// <summary>The wait a <c>Retry-After</c> header asks for, where the answer has one.</summary>
     private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter switch

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Core.Fleet;
+using Qianfan.Sdk.Core.Pipeline;
 
 namespace Qianfan.Sdk.DependencyInjection;
 
@@ -108,7 +109,7 @@ public static class QianfanServiceCollectionExtensions
         // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the
         // SDK's own timeouts (per attempt and overall) replace HttpClient.Timeout.
         var http = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(QianfanClient.CreateHandler)
+            .ConfigurePrimaryHttpMessageHandler(SdkHttpHandler.Create)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return new QianfanBuilder(services, serviceKey, http);

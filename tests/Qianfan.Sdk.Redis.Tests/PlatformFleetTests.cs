@@ -9,11 +9,11 @@ using Qianfan.Sdk.Emulator;
 namespace Qianfan.Sdk.Redis.Tests;
 
 /// <summary>
-/// <c>AddDashScope(…).UseRedis(…)</c>: two "instances" of one application spend one DashScope budget (the key is
-/// static, so only the limits are shared), and in one application a Qianfan and a DashScope registration each keep
-/// their own budget and their own Redis settings.
+/// <c>AddDashScope(…).UseRedis(…)</c> and <c>AddZhipu(…).UseRedis(…)</c>: two "instances" of one application spend one
+/// budget (the keys are static or sign their own JWTs, so only the limits are shared), and in one application a
+/// Qianfan and a DashScope registration each keep their own budget and their own Redis settings.
 /// </summary>
-public sealed class DashScopeFleetTests(RedisFixture redis) : IClassFixture<RedisFixture>
+public sealed class PlatformFleetTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private const int Qps = 4;
     private const int Rpm = 10;
@@ -23,14 +23,18 @@ public sealed class DashScopeFleetTests(RedisFixture redis) : IClassFixture<Redi
     // reads it, on a machine shared with the rest of the run.
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(300);
 
-    [Fact]
-    public async Task TwoInstances_TogetherNeverExceedTheQpsAndRpmLimits()
+    [Theory]
+    [InlineData("dashscope")]
+    [InlineData("zhipu")]
+    public async Task TwoInstances_TogetherNeverExceedTheQpsAndRpmLimits(string platform)
     {
         await using var emulator = await QianfanEmulator.StartAsync();
         var prefix = RedisFixture.NewPrefix();
-        void Limits(DashScopeOptions o) => (o.RateLimits.QueriesPerSecond, o.RateLimits.RequestsPerMinute) = (Qps, Rpm);
-        await using var a = FleetInstance.DashScope("a", emulator, redis.Server.Configuration, Limits, r => (r.KeyPrefix, r.WindowMargin) = (prefix, Margin));
-        await using var b = FleetInstance.DashScope("b", emulator, redis.Server.Configuration, Limits, r => (r.KeyPrefix, r.WindowMargin) = (prefix, Margin));
+        FleetInstance Instance(string name) => platform == "zhipu"
+            ? FleetInstance.Zhipu(name, emulator, redis.Server.Configuration, o => (o.RateLimits.QueriesPerSecond, o.RateLimits.RequestsPerMinute) = (Qps, Rpm), r => (r.KeyPrefix, r.WindowMargin) = (prefix, Margin))
+            : FleetInstance.DashScope(name, emulator, redis.Server.Configuration, o => (o.RateLimits.QueriesPerSecond, o.RateLimits.RequestsPerMinute) = (Qps, Rpm), r => (r.KeyPrefix, r.WindowMargin) = (prefix, Margin));
+        await using var a = Instance("a");
+        await using var b = Instance("b");
         await RedisOutageTests.WarmUpAsync(a, b);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
         var failures = new List<Exception>();
@@ -56,14 +60,14 @@ public sealed class DashScopeFleetTests(RedisFixture redis) : IClassFixture<Redi
         }))).ToArray();
         await Task.WhenAll(callers);
 
-        var generations = emulator.Requests.Generations().ToList();
+        var generations = (platform == "zhipu" ? emulator.Requests.ZhipuChats() : emulator.Requests.Generations()).ToList();
         Assert.True(failures.Count == 0, "calls failed:\n" + string.Join("\n", failures.Select(f => f.GetType().Name + ": " + f.Message).Distinct()));
         Assert.True(RequestWindows.Busiest(generations.Select(r => r.ReceivedAt), Second) <= Qps, "the instances shared one QPS limit\n" + RequestWindows.Describe(generations, Second));
         Assert.True(generations.Count <= Rpm, $"the instances shared one RPM limit: {generations.Count} requests within a minute\n" + RequestWindows.Describe(generations, TimeSpan.FromMinutes(1)));
         Assert.True(generations.Count == Rpm, $"the fleet used its whole minute's budget: {generations.Count} of {Rpm}");
         Assert.NotEmpty(generations.From("a"));
         Assert.NotEmpty(generations.From("b"));
-        Assert.Contains(await redis.KeysAsync(prefix), k => k.ToString().StartsWith(prefix + ":{dashscope-", StringComparison.Ordinal));
+        Assert.Contains(await redis.KeysAsync(prefix), k => k.ToString().StartsWith(prefix + ":{" + platform + "-", StringComparison.Ordinal));
     }
 
     [Fact]

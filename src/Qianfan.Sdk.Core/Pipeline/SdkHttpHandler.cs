@@ -1,0 +1,17 @@
+namespace Qianfan.Sdk.Core.Pipeline;
+
+/// <summary>
+/// The primary handler every platform's client sends with when it owns its HTTP stack, and the one its
+/// <c>IHttpClientFactory</c> registration is given: a long-lived client must renew its connections itself (DNS
+/// changes, no stale keep-alive connections), and asks for compressed answers, which the pipeline reads and, when
+/// corrupt, retries.
+/// </summary>
+internal static class SdkHttpHandler
+{
+    public static SocketsHttpHandler Create() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+}
