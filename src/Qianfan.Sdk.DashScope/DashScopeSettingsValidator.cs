@@ -1,3 +1,5 @@
+using Qianfan.Sdk.Core.Settings;
+
 namespace Qianfan.Sdk.DashScope;
 
 /// <summary>
@@ -11,7 +13,8 @@ internal static class DashScopeSettingsValidator
 
     public static List<string> Errors(DashScopeOptions options)
     {
-        var errors = new List<string>();
+        var check = new SettingErrors("DashScope");
+        var errors = check.Messages;
         if (!Enum.IsDefined(options.Region))
         {
             errors.Add($"Region (DashScope:Region, DASHSCOPE_REGION) must be China, International or Finance, was {(int)options.Region}.");
@@ -27,10 +30,10 @@ internal static class DashScopeSettingsValidator
             errors.Add("WorkspaceId (DashScope:WorkspaceId, DASHSCOPE_WORKSPACE) must not be blank; leave it unset for the key's default workspace.");
         }
 
-        Positive(errors, options.Timeout, "Timeout");
+        check.Positive(options.Timeout, "Timeout");
         if (options.StreamIdleTimeout is { } idle)
         {
-            Positive(errors, idle, "StreamIdleTimeout");
+            check.Positive(idle, "StreamIdleTimeout");
         }
 
         if (options.Retry is not { } retry || options.RateLimits is not { } limits || options.TaskPolling is not { } polling)
@@ -39,26 +42,9 @@ internal static class DashScopeSettingsValidator
             return errors;
         }
 
-        NotNegative(errors, retry.MaxRetries, "Retry:MaxRetries");
-        NotNegative(errors, retry.BaseDelay, "Retry:BaseDelay");
-        NotNegative(errors, retry.MaxDelay, "Retry:MaxDelay");
-        Positive(errors, retry.OverallTimeout, "Retry:OverallTimeout");
-        NotNegative(errors, limits.QueriesPerSecond, "RateLimits:QueriesPerSecond");
-        NotNegative(errors, limits.RequestsPerMinute, "RateLimits:RequestsPerMinute");
-        NotNegative(errors, limits.TokensPerMinute, "RateLimits:TokensPerMinute");
-        NotNegative(errors, limits.QueueLimit, "RateLimits:QueueLimit");
-        Positive(errors, polling.Interval, "TaskPolling:Interval");
-        Positive(errors, polling.MaxInterval, "TaskPolling:MaxInterval");
-        if (!double.IsFinite(polling.BackoffFactor) || polling.BackoffFactor < 1)
-        {
-            errors.Add($"TaskPolling:BackoffFactor (DashScope:TaskPolling:BackoffFactor) must be a number of 1 or more, was {polling.BackoffFactor}.");
-        }
-
-        if (polling.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            Positive(errors, polling.Timeout, "TaskPolling:Timeout");
-        }
-
+        check.Retry(retry);
+        check.RateLimits(limits);
+        check.TaskPolling(polling);
         return errors;
     }
 
@@ -78,35 +64,5 @@ internal static class DashScopeSettingsValidator
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error, if any.</summary>
-    public static void ThrowIfInvalid(List<string> errors, string paramName)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), paramName);
-        }
-    }
-
-    private static void NotNegative(List<string> errors, int value, string key)
-    {
-        if (value < 0)
-        {
-            errors.Add($"{key} (DashScope:{key}) must be zero or more, was {value}.");
-        }
-    }
-
-    private static void NotNegative(List<string> errors, TimeSpan value, string key)
-    {
-        if (value < TimeSpan.Zero)
-        {
-            errors.Add($"{key} (DashScope:{key}) must be zero or more, was {value}.");
-        }
-    }
-
-    private static void Positive(List<string> errors, TimeSpan value, string key)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{key} (DashScope:{key}) must be positive, was {value}.");
-        }
-    }
+    public static void ThrowIfInvalid(List<string> errors, string paramName) => SettingErrors.ThrowIfAny(errors, paramName);
 }

@@ -1,3 +1,5 @@
+using Qianfan.Sdk.Core.Settings;
+
 namespace Qianfan.Sdk.Zhipu;
 
 /// <summary>
@@ -10,7 +12,8 @@ internal static class ZhipuSettingsValidator
 
     public static List<string> Errors(ZhipuOptions options)
     {
-        var errors = new List<string>();
+        var check = new SettingErrors("Zhipu");
+        var errors = check.Messages;
         if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
         {
             errors.Add("BaseUrl (Zhipu:BaseUrl, ZHIPUAI_BASE_URL) must be an absolute http or https URL.");
@@ -26,12 +29,12 @@ internal static class ZhipuSettingsValidator
             errors.Add($"Authentication (Zhipu:Authentication) must be ApiKey or Jwt, was {options.Authentication}.");
         }
 
-        Positive(errors, options.JwtLifetime, "JwtLifetime");
-        NotNegative(errors, options.JwtRefreshMargin, "JwtRefreshMargin");
-        Positive(errors, options.Timeout, "Timeout");
+        check.Positive(options.JwtLifetime, "JwtLifetime");
+        check.NotNegative(options.JwtRefreshMargin, "JwtRefreshMargin");
+        check.Positive(options.Timeout, "Timeout");
         if (options.StreamIdleTimeout is { } idle)
         {
-            Positive(errors, idle, "StreamIdleTimeout");
+            check.Positive(idle, "StreamIdleTimeout");
         }
 
         if (options.Retry is not { } retry || options.RateLimits is not { } limits || options.TaskPolling is not { } polling)
@@ -40,22 +43,9 @@ internal static class ZhipuSettingsValidator
             return errors;
         }
 
-        NotNegative(errors, retry.MaxRetries, "Retry:MaxRetries");
-        NotNegative(errors, retry.BaseDelay, "Retry:BaseDelay");
-        NotNegative(errors, retry.MaxDelay, "Retry:MaxDelay");
-        Positive(errors, retry.OverallTimeout, "Retry:OverallTimeout");
-        NotNegative(errors, limits.QueriesPerSecond, "RateLimits:QueriesPerSecond");
-        NotNegative(errors, limits.RequestsPerMinute, "RateLimits:RequestsPerMinute");
-        NotNegative(errors, limits.TokensPerMinute, "RateLimits:TokensPerMinute");
-        NotNegative(errors, limits.QueueLimit, "RateLimits:QueueLimit");
-        Positive(errors, polling.Interval, "TaskPolling:Interval");
-        Positive(errors, polling.MaxInterval, "TaskPolling:MaxInterval");
-        Positive(errors, polling.Timeout, "TaskPolling:Timeout");
-        if (!(polling.BackoffFactor >= 1))
-        {
-            errors.Add($"TaskPolling:BackoffFactor (Zhipu:TaskPolling:BackoffFactor) must be 1 or more, was {polling.BackoffFactor}.");
-        }
-
+        check.Retry(retry);
+        check.RateLimits(limits);
+        check.TaskPolling(polling);
         return errors;
     }
 
@@ -76,35 +66,5 @@ internal static class ZhipuSettingsValidator
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error, if any.</summary>
-    public static void ThrowIfInvalid(List<string> errors, string paramName)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), paramName);
-        }
-    }
-
-    private static void NotNegative(List<string> errors, int value, string key)
-    {
-        if (value < 0)
-        {
-            errors.Add($"{key} (Zhipu:{key}) must be zero or more, was {value}.");
-        }
-    }
-
-    private static void NotNegative(List<string> errors, TimeSpan value, string key)
-    {
-        if (value < TimeSpan.Zero)
-        {
-            errors.Add($"{key} (Zhipu:{key}) must be zero or more, was {value}.");
-        }
-    }
-
-    private static void Positive(List<string> errors, TimeSpan value, string key)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{key} (Zhipu:{key}) must be positive, was {value}.");
-        }
-    }
+    public static void ThrowIfInvalid(List<string> errors, string paramName) => SettingErrors.ThrowIfAny(errors, paramName);
 }

@@ -1,3 +1,5 @@
+using Qianfan.Sdk.Core.Settings;
+
 namespace Qianfan.Sdk;
 
 /// <summary>
@@ -8,18 +10,19 @@ internal static class QianfanSettingsValidator
 {
     public static List<string> Errors(QianfanOptions options)
     {
-        var errors = new List<string>();
-        HttpUrl(errors, options.BaseUrl, "BaseUrl", "QIANFAN_BASE_URL");
-        HttpUrl(errors, options.IamBaseUrl, "IamBaseUrl", "QIANFAN_IAM_BASE_URL");
-        HttpUrl(errors, options.V2BaseUrl, "V2BaseUrl", "QIANFAN_V2_BASE_URL");
-        Positive(errors, options.IamSignatureExpiration, "IamSignatureExpiration", "QIANFAN_IAM_SIGN_EXPIRATION_SEC");
-        Positive(errors, options.BearerTokenLifetime, "BearerTokenLifetime", null);
-        NotNegative(errors, options.TokenRefreshMargin, "TokenRefreshMargin");
-        Positive(errors, options.AuthTimeout, "AuthTimeout", "QIANFAN_AUTH_TIMEOUT");
-        Positive(errors, options.Timeout, "Timeout", null);
+        var check = new SettingErrors("Qianfan");
+        var errors = check.Messages;
+        check.HttpUrl(options.BaseUrl, "BaseUrl", "QIANFAN_BASE_URL");
+        check.HttpUrl(options.IamBaseUrl, "IamBaseUrl", "QIANFAN_IAM_BASE_URL");
+        check.HttpUrl(options.V2BaseUrl, "V2BaseUrl", "QIANFAN_V2_BASE_URL");
+        check.Positive(options.IamSignatureExpiration, "IamSignatureExpiration", "QIANFAN_IAM_SIGN_EXPIRATION_SEC");
+        check.Positive(options.BearerTokenLifetime, "BearerTokenLifetime", null);
+        check.NotNegative(options.TokenRefreshMargin, "TokenRefreshMargin");
+        check.Positive(options.AuthTimeout, "AuthTimeout", "QIANFAN_AUTH_TIMEOUT");
+        check.Positive(options.Timeout, "Timeout", null);
         if (options.StreamIdleTimeout is { } idle)
         {
-            Positive(errors, idle, "StreamIdleTimeout", "QIANFAN_STREAM_IDLE_TIMEOUT");
+            check.Positive(idle, "StreamIdleTimeout", "QIANFAN_STREAM_IDLE_TIMEOUT");
         }
 
         if (options.Retry is not { } retry || options.RateLimits is not { } limits)
@@ -28,14 +31,8 @@ internal static class QianfanSettingsValidator
             return errors;
         }
 
-        NotNegative(errors, retry.MaxRetries, "Retry:MaxRetries", "QIANFAN_LLM_API_RETRY_COUNT");
-        NotNegative(errors, retry.BaseDelay, "Retry:BaseDelay");
-        NotNegative(errors, retry.MaxDelay, "Retry:MaxDelay");
-        Positive(errors, retry.OverallTimeout, "Retry:OverallTimeout", "QIANFAN_LLM_API_RETRY_TIMEOUT");
-        NotNegative(errors, limits.QueriesPerSecond, "RateLimits:QueriesPerSecond", "QIANFAN_QPS_LIMIT");
-        NotNegative(errors, limits.RequestsPerMinute, "RateLimits:RequestsPerMinute", "QIANFAN_RPM_LIMIT");
-        NotNegative(errors, limits.TokensPerMinute, "RateLimits:TokensPerMinute", "QIANFAN_TPM_LIMIT");
-        NotNegative(errors, limits.QueueLimit, "RateLimits:QueueLimit", null);
+        check.Retry(retry, "QIANFAN_LLM_API_RETRY_COUNT", "QIANFAN_LLM_API_RETRY_TIMEOUT");
+        check.RateLimits(limits, "QIANFAN_QPS_LIMIT", "QIANFAN_RPM_LIMIT", "QIANFAN_TPM_LIMIT");
         return errors;
     }
 
@@ -59,13 +56,7 @@ internal static class QianfanSettingsValidator
         "AccessToken (Qianfan:AccessToken, QIANFAN_ACCESS_TOKEN), V2ApiKey (Qianfan:V2ApiKey, QIANFAN_API_KEY), or register an IAccessTokenProvider.";
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error, if any.</summary>
-    public static void ThrowIfInvalid(List<string> errors, string paramName)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), paramName);
-        }
-    }
+    public static void ThrowIfInvalid(List<string> errors, string paramName) => SettingErrors.ThrowIfAny(errors, paramName);
 
     private static void Pair(List<string> errors, string? first, string? second, (string Key, string Variable) a, (string Key, string Variable) b)
     {
@@ -77,38 +68,4 @@ internal static class QianfanSettingsValidator
         }
     }
 
-    private static void HttpUrl(List<string> errors, Uri? url, string key, string variable)
-    {
-        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            errors.Add($"{Describe(key, variable)} must be an absolute http or https URL.");
-        }
-    }
-
-    private static void NotNegative(List<string> errors, int value, string key, string? variable)
-    {
-        if (value < 0)
-        {
-            errors.Add($"{Describe(key, variable)} must be zero or more, was {value}.");
-        }
-    }
-
-    private static void NotNegative(List<string> errors, TimeSpan value, string key)
-    {
-        if (value < TimeSpan.Zero)
-        {
-            errors.Add($"{Describe(key, null)} must be zero or more, was {value}.");
-        }
-    }
-
-    private static void Positive(List<string> errors, TimeSpan value, string key, string? variable)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{Describe(key, variable)} must be positive, was {value}.");
-        }
-    }
-
-    private static string Describe(string key, string? variable) =>
-        variable is null ? $"{key} (Qianfan:{key})" : $"{key} (Qianfan:{key}, {variable})";
 }
