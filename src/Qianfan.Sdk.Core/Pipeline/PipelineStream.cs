@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.ExceptionServices;
 using Qianfan.Sdk.Core.Streaming;
 using Qianfan.Sdk.Core.Telemetry;
 
@@ -56,7 +57,17 @@ internal sealed partial class ApiPipeline
                 return EndAsync();
             }
 
-            var next = _stream.ReadNextAsync();
+            ValueTask<T?> next;
+            try
+            {
+                // An error event already buffered throws here, not in the ValueTask.
+                next = _stream.ReadNextAsync();
+            }
+            catch (Exception ex)
+            {
+                return FailAsync(ex);
+            }
+
             if (!next.IsCompletedSuccessfully)
             {
                 return AwaitNextAsync(next);
@@ -91,13 +102,19 @@ internal sealed partial class ApiPipeline
             }
             catch (Exception ex)
             {
-                // As an iterator's finally would: the span says why, and the connection is let go at once.
-                _scope?.Failed(ex);
-                await CloseAsync().ConfigureAwait(false);
-                throw;
+                return await FailAsync(ex).ConfigureAwait(false);
             }
 
             return item is not null ? Yield(item) : await EndAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>As an iterator's finally would: the span says why, the connection is let go at once, and the exception goes on.</summary>
+        private async ValueTask<bool> FailAsync(Exception exception)
+        {
+            _scope?.Failed(exception);
+            await CloseAsync().ConfigureAwait(false);
+            ExceptionDispatchInfo.Throw(exception);
+            return false;
         }
 
         private bool Yield(T item)

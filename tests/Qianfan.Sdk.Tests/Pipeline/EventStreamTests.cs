@@ -363,6 +363,41 @@ public sealed class EventStreamTests
     }
 
     [Fact]
+    public async Task Stream_AnErrorEventAfterAnItem_FailsTheSpanWithItsCode_AndLetsTheConnectionGo()
+    {
+        using var api = new PipelineHarness();
+        var body = new PushStream();
+        api.Service.Respond(() => TestReplies.EventStream(body));
+        body.Push(TestReplies.Event("a") + "data: " + TestReplies.ErrorJson("busy", "system is busy") + "\n\n");
+        var stopped = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Qianfan.Sdk",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("gen_ai.provider.name") as string == "test-provider")
+                {
+                    lock (stopped)
+                    {
+                        stopped.Add(activity);
+                    }
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await using var chunks = api.StreamAsync().GetAsyncEnumerator();
+        Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
+        var ex = await Record.ExceptionAsync(() => chunks.MoveNextAsync().AsTask().OrHang());
+
+        Assert.Equal("busy", Assert.IsType<TestApiException>(ex).Code);
+        await body.Disposed.OrHang();
+        var span = Assert.Single(stopped, a => a.Status == System.Diagnostics.ActivityStatusCode.Error);
+        Assert.Equal("busy", span.GetTagItem("error.type"));
+    }
+
+    [Fact]
     public async Task Stream_GivenTwoTokens_EitherStopsIt()
     {
         using var api = new PipelineHarness();
