@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Authorization;
 using Qianfan.Sdk.Core.Fleet;
 using Qianfan.Sdk.Core.Pipeline;
-using Qianfan.Sdk.DashScope.Authentication;
 using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.DashScope.Generation;
 using Qianfan.Sdk.DashScope.Images;
@@ -81,7 +81,7 @@ public partial class DashScopeClient : IDisposable
         _limits = ClientLimits.Create(options.RateLimits, timeProvider, static message => new DashScopeRateLimitExceededException(message), fleet, "dashscope", BaseUrl.Host, credentials.ApiKey);
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
         var profile = new DashScopeProfile(BaseUrl.Host, options.WorkspaceId);
-        var pipeline = new ApiPipeline(httpClient, profile, new ApiKeyAuthorizer(credentials.ApiKey!), settings, _limits.Limiter, timeProvider);
+        var pipeline = new ApiPipeline(httpClient, profile, new StaticBearerAuthorizer(credentials.ApiKey!, "Bearer (the DashScope API key)"), settings, _limits.Limiter, timeProvider);
         var api = new DashScopeApi(pipeline, BaseUrl, loggerFactory, timeProvider);
         var polling = new TaskPollingOptions
         {

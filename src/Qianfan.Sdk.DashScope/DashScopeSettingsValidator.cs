@@ -20,9 +20,9 @@ internal static class DashScopeSettingsValidator
             errors.Add($"Region (DashScope:Region, DASHSCOPE_REGION) must be China, International or Finance, was {(int)options.Region}.");
         }
 
-        if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        if (options.BaseUrl is { } url)
         {
-            errors.Add("BaseUrl (DashScope:BaseUrl, DASHSCOPE_HTTP_BASE_URL) must be an absolute http or https URL.");
+            check.HttpUrl(url, "BaseUrl", "DASHSCOPE_HTTP_BASE_URL");
         }
 
         if (options.WorkspaceId is { } workspace && string.IsNullOrWhiteSpace(workspace))

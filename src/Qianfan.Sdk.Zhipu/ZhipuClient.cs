@@ -78,7 +78,7 @@ public partial class ZhipuClient : IDisposable
         var key = credentials.ApiKey!.Trim();
         IRequestAuthorizer authorizer = options.Authentication == ZhipuAuthentication.Jwt
             ? new JwtAuthorizer(key, options.JwtLifetime, options.JwtRefreshMargin, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Zhipu.Authentication"))
-            : new ApiKeyAuthorizer(key);
+            : new StaticBearerAuthorizer(key, "Bearer (the Zhipu API key)");
         BaseUrl = options.EffectiveBaseUrl;
         var logger = loggerFactory.CreateLogger("Qianfan.Sdk.Zhipu");
         LogReady(logger, BaseUrl, options.Authentication);

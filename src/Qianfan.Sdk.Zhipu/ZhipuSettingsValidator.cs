@@ -14,9 +14,9 @@ internal static class ZhipuSettingsValidator
     {
         var check = new SettingErrors("Zhipu");
         var errors = check.Messages;
-        if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        if (options.BaseUrl is { } url)
         {
-            errors.Add("BaseUrl (Zhipu:BaseUrl, ZHIPUAI_BASE_URL) must be an absolute http or https URL.");
+            check.HttpUrl(url, "BaseUrl", ZhipuEnvironment.BaseUrlVariable);
         }
 
         if (!Enum.IsDefined(options.Region))

@@ -86,7 +86,11 @@ internal static class AIMapping
         {
             if (message.Role == ChatRole.System)
             {
-                system.Add(Text(message));
+                // A system message without text (an image, nothing) adds nothing: an empty prompt is refused by the services.
+                if (Text(message) is var text && !string.IsNullOrWhiteSpace(text))
+                {
+                    system.Add(text);
+                }
             }
             else
             {
@@ -117,8 +121,8 @@ internal static class AIMapping
         _ => null,
     };
 
-    /// <summary>A tool call's id, or one made from the response's id and the call's place when the service gave none.</summary>
-    public static string CallId(string? id, string? responseId, int index) => string.IsNullOrEmpty(id) ? $"{responseId}-{index}" : id;
+    /// <summary>A tool call's id, or one made from the response's id (else <c>call</c>, as V1's) and the call's place when the service gave none.</summary>
+    public static string CallId(string? id, string? responseId, int index) => string.IsNullOrEmpty(id) ? $"{responseId ?? "call"}-{index}" : id;
 
     /// <summary>
     /// <c>GetService</c> as every adapter answers it: its metadata, itself, the root client it came from, the area

@@ -25,6 +25,9 @@ internal sealed partial class ApiPipeline
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
+    /// <summary>The longest a rate-limit error holds new requests: the longest window a service limits by, a minute.</summary>
+    internal static readonly TimeSpan MaxRateLimitPause = TimeSpan.FromMinutes(1);
+
     private readonly HttpClient _http;
     private readonly IRequestAuthorizer _authorizer;
     private readonly IClientLimiter? _limiter;
@@ -155,7 +158,8 @@ internal sealed partial class ApiPipeline
                         LogFailed(logger, call.Api.Target, code, message);
                         if (_limiter is not null && Profile.RateLimitPause(ex) is { } pause)
                         {
-                            _limiter.Pause(pause);
+                            // A Retry-After of hours (or a date days ahead) must not stop the client, or a fleet, that long.
+                            _limiter.Pause(pause < MaxRateLimitPause ? pause : MaxRateLimitPause);
                         }
 
                         if (repeat > 1 || token is null || !_authorizer.IsRejected(ex))

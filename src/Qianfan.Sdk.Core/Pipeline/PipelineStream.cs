@@ -150,6 +150,12 @@ internal sealed partial class ApiPipeline
 
         public async ValueTask DisposeAsync()
         {
+            // A caller that stops at the last item (V1's is_end) has read the whole stream: it ended, it was not abandoned.
+            if (_stream is { IsComplete: true } && !_finished)
+            {
+                await EndAsync().ConfigureAwait(false);
+            }
+
             if (_scope is { IsClosed: false })
             {
                 _scope.Abandoned();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Qianfan.Sdk.Core.Authorization;
@@ -15,7 +14,6 @@ namespace Qianfan.Sdk.Zhipu.Authentication;
 internal sealed class JwtAuthorizer : IRequestAuthorizer
 {
     private readonly SingleFlightTokenCache _cache;
-    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     public JwtAuthorizer(string apiKey, TimeSpan lifetime, TimeSpan refreshMargin, TimeProvider time, ILogger logger)
     {
@@ -33,7 +31,7 @@ internal sealed class JwtAuthorizer : IRequestAuthorizer
     public async ValueTask<string?> AuthorizeAsync(HttpRequestMessage request, string url, CancellationToken cancellationToken)
     {
         var token = await _cache.GetAsync(cancellationToken).ConfigureAwait(false);
-        request.RequestUri = _uris.GetOrAdd(url, static u => new Uri(u));
+        request.RequestUri = new Uri(url);    // per request: every task has a URL of its own
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return token;
     }

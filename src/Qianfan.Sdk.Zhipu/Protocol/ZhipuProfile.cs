@@ -60,12 +60,14 @@ internal sealed class ZhipuProfile : ApiProfile
     /// <summary>
     /// A rate-limit error holds every instance (all of a fleet's, with <c>UseRedis</c>) for its <c>Retry-After</c>, else
     /// for one second after too many concurrent calls (1302) and three after a frequency or traffic limit (1303, 1305,
-    /// 1313). A daily quota or a spending cap (1304, 1308) and a lack of balance are not ended by waiting.
+    /// 1313) or another repeatable HTTP 429 (a gateway's). A daily quota or a spending cap (1304, 1308) and a lack of
+    /// balance are not ended by waiting.
     /// </summary>
     public override TimeSpan? RateLimitPause(Exception exception) => exception switch
     {
         ZhipuException { ErrorCode: ZhipuErrorCodes.ConcurrencyExceeded } error => error.RetryAfter ?? ConcurrencyPause,
         ZhipuException { ErrorCode: ZhipuErrorCodes.FrequencyExceeded or ZhipuErrorCodes.TrafficLimited or ZhipuErrorCodes.FairUseThrottled } error => error.RetryAfter ?? FrequencyPause,
+        ZhipuException { StatusCode: HttpStatusCode.TooManyRequests, IsRetryable: true } error => error.RetryAfter ?? FrequencyPause,
         _ => null,
     };
 

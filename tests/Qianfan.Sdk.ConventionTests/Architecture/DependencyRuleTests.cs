@@ -77,18 +77,6 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
-    public void DashScopeAuthentication_KnowsNothingOfTheAreas()
-    {
-        var allowed = new[] { "Qianfan.Sdk.Core", "Qianfan.Sdk.DashScope.Errors", "Qianfan.Sdk.DashScope.Authentication" };
-        var offending = Graph.UsesOf("Qianfan.Sdk.DashScope.Authentication")
-            .Where(u => !allowed.Any(a => u.Key.StartsWith(a, StringComparison.Ordinal)))
-            .Select(u => u.Value)
-            .ToList();
-
-        Assert.True(offending.Count == 0, "DashScope's authentication may use only the pipeline and the errors:\n" + string.Join("\n", offending));
-    }
-
-    [Fact]
     public void DashScopeAreas_DoNotReachUpToTheirRootClient()
     {
         var above = new[] { "Qianfan.Sdk.DashScope", "Qianfan.Sdk.DashScope.DependencyInjection", "Qianfan.Sdk.DashScope.AI", "Microsoft.Extensions.AI" };

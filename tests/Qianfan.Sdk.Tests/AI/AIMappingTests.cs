@@ -33,6 +33,15 @@ public sealed class AIMappingTests
         Assert.Single(turns);
     }
 
+    [Fact]
+    public void SystemText_SkipsSystemMessagesWithoutText()
+    {
+        ChatMessage[] messages = [new(ChatRole.System, [new DataContent(new byte[] { 1 }, "image/png")]), new(ChatRole.System, " "), new(ChatRole.User, "你好")];
+
+        Assert.Null(AIMapping.SystemText(null, null, messages, _ => { }));
+        Assert.Equal("规则", AIMapping.SystemText(null, null, [messages[0], new ChatMessage(ChatRole.System, "规则")], _ => { }));
+    }
+
     [Theory]
     [InlineData(ReasoningEffort.None, null)]
     [InlineData(ReasoningEffort.Low, 1024)]
@@ -46,7 +55,8 @@ public sealed class AIMappingTests
     [InlineData("call_1", "as-1", 0, "call_1")]
     [InlineData(null, "as-1", 2, "as-1-2")]
     [InlineData("", "as-1", 1, "as-1-1")]
-    public void CallId_IsTheServicesOrOneMadeFromTheResponseAndThePlace(string? id, string responseId, int index, string expected) =>
+    [InlineData(null, null, 1, "call-1")]
+    public void CallId_IsTheServicesOrOneMadeFromTheResponseAndThePlace(string? id, string? responseId, int index, string expected) =>
         Assert.Equal(expected, AIMapping.CallId(id, responseId, index));
 
     [Fact]

@@ -242,4 +242,28 @@ public sealed class ClientLimitTests
 
         Assert.Equal(2, api.Service.Requests.Count);
     }
+
+    [Fact]
+    public async Task Send_ARetryAfterOfHoursHoldsRequestsAMinuteAtMost()
+    {
+        using var api = new PipelineHarness();
+        api.Limits.QueriesPerSecond = 100;
+        api.Service.RespondInTurn(
+            () =>
+            {
+                var response = TestReplies.Error("rate_limited");
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromHours(3));
+                return response;
+            },
+            () => TestReplies.Result());
+        await Assert.ThrowsAsync<TestApiException>(() => api.SendAsync().OrHang());
+
+        var next = api.SendAsync();
+        await api.Time.WaitForTimerAsync(Qianfan.Sdk.Core.Pipeline.ApiPipeline.MaxRateLimitPause);
+        Assert.Single(api.Service.Requests);
+        api.Time.Advance(Qianfan.Sdk.Core.Pipeline.ApiPipeline.MaxRateLimitPause);
+        await next.OrHang();
+
+        Assert.Equal(2, api.Service.Requests.Count);
+    }
 }

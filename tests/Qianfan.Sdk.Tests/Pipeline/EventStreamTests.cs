@@ -398,6 +398,42 @@ public sealed class EventStreamTests
     }
 
     [Fact]
+    public async Task Stream_StoppedAtItsLastItem_EndsAsSucceeded_NotAbandoned()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + TestReplies.Event("b", last: true, total: 5)));
+        var stopped = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Qianfan.Sdk",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("gen_ai.provider.name") as string == "test-provider")
+                {
+                    lock (stopped)
+                    {
+                        stopped.Add(activity);
+                    }
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await foreach (var chunk in api.StreamAsync())
+        {
+            if (chunk.Text == "b")
+            {
+                break;    // as a V1 caller stopping at is_end does
+            }
+        }
+
+        var span = Assert.Single(stopped);
+        Assert.NotEqual(System.Diagnostics.ActivityStatusCode.Error, span.Status);
+        Assert.Null(span.GetTagItem("error.type"));
+    }
+
+    [Fact]
     public async Task Stream_GivenTwoTokens_EitherStopsIt()
     {
         using var api = new PipelineHarness();

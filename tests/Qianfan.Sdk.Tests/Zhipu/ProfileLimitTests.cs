@@ -20,6 +20,15 @@ public sealed class ProfileLimitTests
     }
 
     [Fact]
+    public void RateLimitPause_ARepeatable429WithoutAListedCodeHoldsToo()
+    {
+        var error = new ZhipuException(null, "Too Many Requests", statusCode: HttpStatusCode.TooManyRequests);
+
+        Assert.True(error.IsRetryable);
+        Assert.Equal(TimeSpan.FromSeconds(3), ZhipuProfile.Instance.RateLimitPause(error));
+    }
+
+    [Fact]
     public void RateLimitPause_RetryAfterWins()
     {
         var error = new ZhipuException(ZhipuErrorCodes.FrequencyExceeded, "slow down", statusCode: HttpStatusCode.TooManyRequests) { RetryAfter = TimeSpan.FromSeconds(6) };
@@ -28,14 +37,14 @@ public sealed class ProfileLimitTests
     }
 
     [Theory]
-    [InlineData(ZhipuErrorCodes.DailyQuotaReached)]
-    [InlineData(ZhipuErrorCodes.UsageCapReached)]
-    [InlineData(ZhipuErrorCodes.InsufficientBalance)]
-    [InlineData(ZhipuErrorCodes.ModelOverloaded)]
-    [InlineData(ZhipuErrorCodes.InvalidParameters)]
-    public void RateLimitPause_WhatWaitingDoesNotEndDoesNotPause(string code)
+    [InlineData(ZhipuErrorCodes.DailyQuotaReached, 429)]
+    [InlineData(ZhipuErrorCodes.UsageCapReached, 429)]
+    [InlineData(ZhipuErrorCodes.InsufficientBalance, 429)]
+    [InlineData(ZhipuErrorCodes.ModelOverloaded, 503)]
+    [InlineData(ZhipuErrorCodes.InvalidParameters, 400)]
+    public void RateLimitPause_WhatWaitingDoesNotEndDoesNotPause(string code, int status)
     {
-        Assert.Null(ZhipuProfile.Instance.RateLimitPause(new ZhipuException(code, "no", statusCode: HttpStatusCode.TooManyRequests)));
+        Assert.Null(ZhipuProfile.Instance.RateLimitPause(new ZhipuException(code, "no", statusCode: (HttpStatusCode)status)));
         Assert.Null(ZhipuProfile.Instance.RateLimitPause(new TimeoutException()));
     }
 }
