@@ -50,7 +50,7 @@ public sealed class RetryTests
     [Fact]
     public async Task AttemptPastThePerAttemptTimeout_IsAbandonedAndRetried()
     {
-        await using var harness = await StartAsync(o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        await using var harness = await StartAsync(o => o.Timeout = TimeSpan.FromSeconds(1));
         harness.Emulator.Scenarios.DelayNextChatResponses(1, TimeSpan.FromSeconds(20));
 
         var reply = await harness.Client.Chat.CompleteAsync(Ask("太慢了"));
