@@ -131,6 +131,7 @@ internal sealed partial class ApiPipeline
                         }
                     }
 
+                    ContentDecoding.AcceptCompression(request);
                     Profile.Prepare(request, call.Api);
 
                     // The URL may carry a credential, so it is never logged; the target is.

@@ -3,8 +3,8 @@ namespace Qianfan.Sdk.Core.Pipeline;
 /// <summary>
 /// The primary handler every platform's client sends with when it owns its HTTP stack, and the one its
 /// <c>IHttpClientFactory</c> registration is given: a long-lived client must renew its connections itself (DNS
-/// changes, no stale keep-alive connections), and asks for compressed answers, which the pipeline reads and, when
-/// corrupt, retries.
+/// changes, no stale keep-alive connections). It does not decompress: the pipeline asks for compressed answers and
+/// decodes them itself (<see cref="Reading.ContentDecoding"/>), for less than the handler's decompression costs.
 /// </summary>
 internal static class SdkHttpHandler
 {
@@ -12,6 +12,5 @@ internal static class SdkHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
     };
 }

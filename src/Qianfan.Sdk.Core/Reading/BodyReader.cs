@@ -21,8 +21,10 @@ internal static class BodyReader
         Func<ReadOnlySpan<byte>, TState, TResult> use,
         CancellationToken cancellationToken)
     {
+        var headers = response.Content.Headers;
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        long? expected = content.CanSeek ? content.Length - content.Position : response.Content.Headers.ContentLength;
+        long? expected = ContentDecoding.IsEncoded(headers) ? null : content.CanSeek ? content.Length - content.Position : headers.ContentLength;
+        content = ContentDecoding.Decode(headers, content);
 
         // One byte more than the declared length, so the read that finds the end needs no larger buffer.
         var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and >= 0 and < InitialBufferLimit ? (int)size + 1 : InitialBuffer);

@@ -84,7 +84,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
         EventStream<T>? stream = null;
         try
         {
-            var content = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
+            var content = ContentDecoding.Decode(response.Content.Headers, await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false));
             stream = new EventStream<T>(response, profile, parser, content, time, idleTimeout, callerToken);
             using (attemptToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), stream._reads))
             {

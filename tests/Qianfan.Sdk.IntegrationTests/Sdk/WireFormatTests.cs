@@ -29,23 +29,32 @@ public sealed class WireFormatTests
         Assert.Equal(text, reply.Result);
     }
 
-    [Fact]
-    public async Task GzipReply_IsDecompressed()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task CompressedReply_IsDecoded(string encoding)
     {
-        var compressed = new MemoryStream();
-        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes(ReplyJson("压缩的回答")));
-        }
-
-        await using var server = RawHttpServer.Start(() => Concat(
-            Head("Content-Encoding: gzip", $"Content-Length: {compressed.Length}"),
-            compressed.ToArray()));
+        var compressed = Compress(encoding, Encoding.UTF8.GetBytes(ReplyJson("压缩的回答")));
+        await using var server = RawHttpServer.Start(() => Concat(Head($"Content-Encoding: {encoding}", $"Content-Length: {compressed.Length}"), compressed));
         using var client = Client(server);
 
         var reply = await client.Chat.CompleteAsync(Ask());
 
         Assert.Equal("压缩的回答", reply.Result);
+    }
+
+    [Fact]
+    public async Task CompressedReply_ThroughAnHttpClientThatDecompresses_IsDecodedOnce()
+    {
+        var compressed = Compress("gzip", Encoding.UTF8.GetBytes(ReplyJson("只解压一次")));
+        await using var server = RawHttpServer.Start(() => Concat(Head("Content-Encoding: gzip", $"Content-Length: {compressed.Length}"), compressed));
+        using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
+        using var client = new QianfanClient(new QianfanCredentials { AccessToken = "wire-token" }, new QianfanOptions { BaseUrl = server.BaseUrl, Retry = new RetryOptions { MaxRetries = 0 } }, http);
+
+        var reply = await client.Chat.CompleteAsync(Ask());
+
+        Assert.Equal("只解压一次", reply.Result);
     }
 
     [Theory]
@@ -162,9 +171,12 @@ public sealed class WireFormatTests
     private static byte[] Compress(string encoding, byte[] data)
     {
         var output = new MemoryStream();
-        using (Stream compressor = encoding == "br"
-            ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
-            : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        using (Stream compressor = encoding switch
+        {
+            "br" => new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true),
+            "deflate" => new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true),
+            _ => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
+        })
         {
             compressor.Write(data);
         }

@@ -136,7 +136,7 @@ public sealed class RetryTests
     [Fact]
     public void BrokenBody_ABrotliFailureIsKnownByItsStream_EvenWithoutASource_AsUnderNativeAot()
     {
-        using var brotli = TestReplies.CorruptBrotli();
+        using var brotli = new System.IO.Compression.BrotliStream(TestReplies.CorruptBrotli(), System.IO.Compression.CompressionMode.Decompress);
         var failure = Assert.Throws<InvalidOperationException>(() => brotli.ReadExactly(new byte[16]));
         failure.Source = "<unknown>"; // what Exception.Source reports under Native AOT
 

@@ -53,24 +53,41 @@ internal static class TestReplies
     }
 
     /// <summary>
-    /// A body whose <c>Content-Encoding: gzip</c> does not decode: a gzip header, then bytes that are no deflate
-    /// stream, read through a real <see cref="GZipStream"/> as the HTTP handler's decompression would.
+    /// A body that <c>Content-Encoding: gzip</c> would not decode: a gzip header, then bytes that are no deflate
+    /// stream. The SDK's own decoding reads it through a real <see cref="GZipStream"/>.
     /// </summary>
-    public static Stream CorruptGzip()
-    {
-        byte[] corrupt = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xff, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66];
-        return new GZipStream(new MemoryStream(corrupt), CompressionMode.Decompress);
-    }
+    public static Stream CorruptGzip() =>
+        new MemoryStream([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xff, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66]);
 
     /// <summary>
-    /// A body whose <c>Content-Encoding: br</c> does not decode, read through a real <see cref="BrotliStream"/>, which
-    /// reports it as an <see cref="InvalidOperationException"/> rather than gzip's <see cref="InvalidDataException"/>.
+    /// A body that <c>Content-Encoding: br</c> would not decode; a real <see cref="BrotliStream"/> reports it as an
+    /// <see cref="InvalidOperationException"/> rather than gzip's <see cref="InvalidDataException"/>.
     /// </summary>
     public static Stream CorruptBrotli()
     {
         var corrupt = new byte[64];
         new Random(3).NextBytes(corrupt);
-        return new BrotliStream(new MemoryStream(corrupt), CompressionMode.Decompress);
+        return new MemoryStream(corrupt);
+    }
+
+    /// <summary><paramref name="json"/> compressed with <paramref name="coding"/> (<c>gzip</c>, <c>deflate</c> or <c>br</c>), with its <c>Content-Encoding</c>.</summary>
+    public static HttpResponseMessage Compressed(string json, string coding)
+    {
+        var packed = new MemoryStream();
+        using (Stream compressor = coding switch
+        {
+            "gzip" => new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true),
+            "deflate" => new ZLibStream(packed, CompressionLevel.Fastest, leaveOpen: true),
+            _ => new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true),
+        })
+        {
+            compressor.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        var content = new ByteArrayContent(packed.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add(coding);
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 
     private static HttpResponseMessage WithHeaders(HttpResponseMessage response, (string Name, string Value)[] headers)
