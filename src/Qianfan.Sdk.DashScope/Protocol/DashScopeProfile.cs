@@ -1,4 +1,5 @@
 using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.DashScope.Errors;
 
 namespace Qianfan.Sdk.DashScope.Protocol;
@@ -27,7 +28,7 @@ internal sealed class DashScopeProfile(string host, string? workspace) : ApiProf
         ErrorBody.TryRead(body) is { } error
             ? new DashScopeException(error.Code, error.Message, error.RequestId ?? response.RequestId, response.StatusCode)
             {
-                RetryAfter = RetryAfter(response),
+                RetryAfter = RetryAfterHeader.Of(response.Headers),
                 Hint = error.Code == DashScopeErrorCodes.InvalidApiKey
                     ? $"The key was sent to {host}: DashScope keys are bound to their region (a China key fails on the international host and the other way round); check DASHSCOPE_API_KEY and the client's Region or BaseUrl"
                     : null,
@@ -35,7 +36,7 @@ internal sealed class DashScopeProfile(string host, string? workspace) : ApiProf
             : null;
 
     public override Exception Malformed(ServiceResponse response, string message, Exception? innerException = null) =>
-        new DashScopeException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response) };
+        new DashScopeException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfterHeader.Of(response.Headers) };
 
     public override Exception StreamEnded(int chunksReceived, ServiceResponse response, Exception? innerException = null) =>
         new DashScopeStreamEndedException(chunksReceived, response.RequestId, innerException);
@@ -96,12 +97,6 @@ internal sealed class DashScopeProfile(string host, string? workspace) : ApiProf
         }
     }
 
-    private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 
     /// <summary>Names the host only, never the key.</summary>
     public override string ToString() => $"DashScope at {host}";

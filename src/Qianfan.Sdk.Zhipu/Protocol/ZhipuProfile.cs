@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Qianfan.Sdk.Core;
+using Qianfan.Sdk.Core.Pipeline;
 using Qianfan.Sdk.Zhipu.Errors;
 
 namespace Qianfan.Sdk.Zhipu.Protocol;
@@ -34,12 +35,12 @@ internal sealed class ZhipuProfile : ApiProfile
         ZhipuException exception = ZhipuErrorCodes.IsAuthentication(error.Code) || (error.Code is null && response.StatusCode == HttpStatusCode.Unauthorized)
             ? new ZhipuAuthenticationException(error.Code, error.Message, requestId, response.StatusCode)
             : new ZhipuException(error.Code, error.Message, requestId, response.StatusCode);
-        exception.RetryAfter = RetryAfter(response);
+        exception.RetryAfter = RetryAfterHeader.Of(response.Headers);
         return exception;
     }
 
     public override Exception Malformed(ServiceResponse response, string message, Exception? innerException = null) =>
-        new ZhipuException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response) };
+        new ZhipuException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfterHeader.Of(response.Headers) };
 
     public override Exception StreamEnded(int chunksReceived, ServiceResponse response, Exception? innerException = null) =>
         new ZhipuStreamEndedException(chunksReceived, response.RequestId, innerException);
@@ -68,14 +69,6 @@ internal sealed class ZhipuProfile : ApiProfile
         ZhipuException { ErrorCode: ZhipuErrorCodes.ConcurrencyExceeded } error => error.RetryAfter ?? ConcurrencyPause,
         ZhipuException { ErrorCode: ZhipuErrorCodes.FrequencyExceeded or ZhipuErrorCodes.TrafficLimited or ZhipuErrorCodes.FairUseThrottled } error => error.RetryAfter ?? FrequencyPause,
         ZhipuException { StatusCode: HttpStatusCode.TooManyRequests, IsRetryable: true } error => error.RetryAfter ?? FrequencyPause,
-        _ => null,
-    };
-
-    /// <summary>The wait a <c>Retry-After</c> header asks for, where the answer has one.</summary>
-    private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
 }

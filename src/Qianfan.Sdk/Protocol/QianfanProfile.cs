@@ -26,11 +26,11 @@ internal sealed class QianfanProfile : ApiProfile
 
     public override Exception? DecodeError(ReadOnlySpan<byte> body, ServiceResponse response) =>
         ErrorEnvelope.TryRead(body) is { } error
-            ? new QianfanException(error.Code, error.Message, response.RequestId ?? error.Id, response.StatusCode) { ErrorName = error.Name, RetryAfter = RetryAfter(response) }
+            ? new QianfanException(error.Code, error.Message, response.RequestId ?? error.Id, response.StatusCode) { ErrorName = error.Name, RetryAfter = RetryAfterHeader.Of(response.Headers) }
             : null;
 
     public override Exception Malformed(ServiceResponse response, string message, Exception? innerException = null) =>
-        new QianfanException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfter(response) };
+        new QianfanException(null, message, response.RequestId, response.StatusCode, innerException) { RetryAfter = RetryAfterHeader.Of(response.Headers) };
 
     public override Exception StreamEnded(int chunksReceived, ServiceResponse response, Exception? innerException = null) =>
         new QianfanStreamEndedException(chunksReceived, response.RequestId, innerException);
@@ -85,12 +85,4 @@ internal sealed class QianfanProfile : ApiProfile
         && int.TryParse(values.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
-
-    /// <summary>The wait a <c>Retry-After</c> header asks for, where the answer has one.</summary>
-    private static TimeSpan? RetryAfter(ServiceResponse response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }
