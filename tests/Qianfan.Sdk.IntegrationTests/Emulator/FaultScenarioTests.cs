@@ -121,7 +121,8 @@ public sealed class FaultScenarioTests
     {
         await using var session = await EmulatorSession.StartAsync();
         var token = await session.GetTokenAsync();
-        session.Scenarios.DelayNextChatResponses(1, TimeSpan.FromMilliseconds(400));
+        // A delay far above a loaded machine's call time, so the undelayed call cannot reach it by accident.
+        session.Scenarios.DelayNextChatResponses(1, TimeSpan.FromMilliseconds(1500));
 
         var slow = Stopwatch.StartNew();
         var delayed = await session.ChatAsync(EmulatorSession.UserBody("hi"), token: token);
@@ -131,8 +132,8 @@ public sealed class FaultScenarioTests
         fast.Stop();
 
         Assert.True(delayed.TryGetProperty("result", out _));
-        Assert.True(slow.Elapsed >= TimeSpan.FromMilliseconds(350), slow.Elapsed.ToString());
-        Assert.True(fast.Elapsed < TimeSpan.FromMilliseconds(350), fast.Elapsed.ToString());
+        Assert.True(slow.Elapsed >= TimeSpan.FromMilliseconds(1400), slow.Elapsed.ToString());
+        Assert.True(fast.Elapsed < TimeSpan.FromMilliseconds(1400), fast.Elapsed.ToString());
     }
 
     [Fact]
