@@ -98,15 +98,7 @@ public class SyncChatBenchmarks
         return reply.Result.Length;
     }
 
-    private async Task<int> RawCallAsync()
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(Clients.RawQuestion(stream: false), BaselineJsonContext.Default.V1RequestBody);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _rawHttp.SendAsync(request).ConfigureAwait(false);
-        var reply = await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.V1Reply).ConfigureAwait(false);
-        return reply!.Result.Length;
-    }
+    private Task<int> RawCallAsync() => RawCompleteAsync(_rawHttp, _url);
 
     /// <summary>
     /// The raw client with the least a production client has: a timeout (here a token that cancels after 120 s, the
@@ -116,11 +108,17 @@ public class SyncChatBenchmarks
     private async Task<int> RawCallWithTimeoutAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        return await RawCompleteAsync(_rawHttp, _url, timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>The hand-written client's one-shot chat: serialize the DTO, post it, read the reply as a stream.</summary>
+    internal static async Task<int> RawCompleteAsync(HttpClient http, Uri url, CancellationToken cancellationToken = default)
+    {
         var body = JsonSerializer.SerializeToUtf8Bytes(Clients.RawQuestion(stream: false), BaselineJsonContext.Default.V1RequestBody);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _rawHttp.SendAsync(request, timeout.Token).ConfigureAwait(false);
-        var reply = await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.V1Reply, timeout.Token).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var reply = await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.V1Reply, cancellationToken).ConfigureAwait(false);
         return reply!.Result.Length;
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Qianfan.Sdk.Benchmarks.Support;
@@ -44,26 +42,13 @@ public class SyncOverheadBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Raw HttpClient + STJ, from memory")]
-    public async Task<int> Raw()
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(Clients.RawQuestion(stream: false), BaselineJsonContext.Default.V1RequestBody);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _rawHttp.SendAsync(request).ConfigureAwait(false);
-        var reply = await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.V1Reply).ConfigureAwait(false);
-        return reply!.Result.Length;
-    }
+    public Task<int> Raw() => SyncChatBenchmarks.RawCompleteAsync(_rawHttp, _url);
 
     [Benchmark(Description = "Raw HttpClient + STJ, with a timeout, from memory")]
     public async Task<int> RawWithTimeout()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var body = JsonSerializer.SerializeToUtf8Bytes(Clients.RawQuestion(stream: false), BaselineJsonContext.Default.V1RequestBody);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _rawHttp.SendAsync(request, timeout.Token).ConfigureAwait(false);
-        var reply = await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.V1Reply, timeout.Token).ConfigureAwait(false);
-        return reply!.Result.Length;
+        return await SyncChatBenchmarks.RawCompleteAsync(_rawHttp, _url, timeout.Token).ConfigureAwait(false);
     }
 
     [Benchmark(Description = "Qianfan.Sdk CompleteAsync, from memory")]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -54,7 +53,7 @@ public sealed class ContentDecodingTests
         using var api = new PipelineHarness();
         api.Service.Respond(() =>
         {
-            var content = new ByteArrayContent(Gzip(Brotli(Encoding.UTF8.GetBytes(ResultJson))));
+            var content = new ByteArrayContent(TestReplies.Compress(TestReplies.Compress(Encoding.UTF8.GetBytes(ResultJson), "br"), "gzip"));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             content.Headers.TryAddWithoutValidation("Content-Encoding", "br, gzip");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
@@ -124,7 +123,7 @@ public sealed class ContentDecodingTests
         using var api = new PipelineHarness();
         api.Service.Respond(() =>
         {
-            var response = TestReplies.EventStream(new MemoryStream(Gzip(Encoding.UTF8.GetBytes(TestReplies.Event("a") + TestReplies.Event("b", last: true)))));
+            var response = TestReplies.EventStream(new MemoryStream(TestReplies.Compress(Encoding.UTF8.GetBytes(TestReplies.Event("a") + TestReplies.Event("b", last: true)), "gzip")));
             response.Content.Headers.ContentEncoding.Add("gzip");
             return response;
         });
@@ -132,27 +131,5 @@ public sealed class ContentDecodingTests
         var chunks = await api.ReadAllAsync().OrHang();
 
         Assert.Equal(["a", "b"], chunks.Select(c => c.Text).ToArray());
-    }
-
-    private static byte[] Gzip(byte[] data)
-    {
-        var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(data);
-        }
-
-        return output.ToArray();
-    }
-
-    private static byte[] Brotli(byte[] data)
-    {
-        var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            brotli.Write(data);
-        }
-
-        return output.ToArray();
     }
 }

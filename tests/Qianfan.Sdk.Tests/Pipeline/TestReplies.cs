@@ -73,6 +73,15 @@ internal static class TestReplies
     /// <summary><paramref name="json"/> compressed with <paramref name="coding"/> (<c>gzip</c>, <c>deflate</c> or <c>br</c>), with its <c>Content-Encoding</c>.</summary>
     public static HttpResponseMessage Compressed(string json, string coding)
     {
+        var content = new ByteArrayContent(Compress(Encoding.UTF8.GetBytes(json), coding));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add(coding);
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    /// <summary><paramref name="data"/> compressed with <paramref name="coding"/> (<c>gzip</c>, <c>deflate</c> or <c>br</c>).</summary>
+    public static byte[] Compress(byte[] data, string coding)
+    {
         var packed = new MemoryStream();
         using (Stream compressor = coding switch
         {
@@ -81,13 +90,10 @@ internal static class TestReplies
             _ => new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true),
         })
         {
-            compressor.Write(Encoding.UTF8.GetBytes(json));
+            compressor.Write(data);
         }
 
-        var content = new ByteArrayContent(packed.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add(coding);
-        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        return packed.ToArray();
     }
 
     private static HttpResponseMessage WithHeaders(HttpResponseMessage response, (string Name, string Value)[] headers)
