@@ -68,20 +68,14 @@ public partial class DashScopeClient : IDisposable
         DashScopeSettingsValidator.ThrowIfInvalid(DashScopeSettingsValidator.Errors(credentials), nameof(credentials));
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
-        if (httpClient is null)
-        {
-            // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
-            // them finish and makes later sends throw ObjectDisposedException.
-            _ownedHandler = SdkHttpHandler.Create();
-            httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        }
+        var sender = SdkHttpHandler.SenderFor(httpClient, out _ownedHandler);
 
         BaseUrl = options.EffectiveBaseUrl;
         // One budget per key and host: the key is the account's (regions have keys and quotas of their own).
         _limits = ClientLimits.Create(options.RateLimits, timeProvider, static message => new DashScopeRateLimitExceededException(message), fleet, "dashscope", BaseUrl.Host, credentials.ApiKey);
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
         var profile = new DashScopeProfile(BaseUrl.Host, options.WorkspaceId);
-        var pipeline = new ApiPipeline(httpClient, profile, new StaticBearerAuthorizer(credentials.ApiKey!, "Bearer (the DashScope API key)"), settings, _limits.Limiter, timeProvider);
+        var pipeline = new ApiPipeline(sender, profile, new StaticBearerAuthorizer(credentials.ApiKey!, "Bearer (the DashScope API key)"), settings, _limits.Limiter, timeProvider);
         var api = new DashScopeApi(pipeline, BaseUrl, loggerFactory, timeProvider);
         var polling = new TaskPollingOptions
         {

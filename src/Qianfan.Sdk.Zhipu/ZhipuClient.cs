@@ -67,13 +67,7 @@ public partial class ZhipuClient : IDisposable
         ZhipuSettingsValidator.ThrowIfInvalid(ZhipuSettingsValidator.Errors(credentials, options), nameof(credentials));
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
-        if (httpClient is null)
-        {
-            // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
-            // them finish and makes later sends throw ObjectDisposedException.
-            _ownedHandler = SdkHttpHandler.Create();
-            httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        }
+        var sender = SdkHttpHandler.SenderFor(httpClient, out _ownedHandler);
 
         var key = credentials.ApiKey!.Trim();
         IRequestAuthorizer authorizer = options.Authentication == ZhipuAuthentication.Jwt
@@ -86,7 +80,7 @@ public partial class ZhipuClient : IDisposable
         // One budget per key and host: a key's limits are its account's, and each region's accounts are their own.
         _limits = ClientLimits.Create(options.RateLimits, timeProvider, static message => new ZhipuRateLimitExceededException(message), fleet, "zhipu", BaseUrl.Host, key);
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
-        var api = new ZhipuApi(new ApiPipeline(httpClient, ZhipuProfile.Instance, authorizer, settings, _limits.Limiter, timeProvider), BaseUrl, loggerFactory, timeProvider);
+        var api = new ZhipuApi(new ApiPipeline(sender, ZhipuProfile.Instance, authorizer, settings, _limits.Limiter, timeProvider), BaseUrl, loggerFactory, timeProvider);
         var polling = new Core.TaskPollingOptions
         {
             Interval = options.TaskPolling.Interval,

@@ -32,7 +32,7 @@ internal sealed class CredentialPlan
     /// <summary>What each API will authenticate with, or what it lacks; names settings, never values.</summary>
     public string Description { get; }
 
-    public static CredentialPlan Create(QianfanCredentials credentials, QianfanOptions options, HttpClient http, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
+    public static CredentialPlan Create(QianfanCredentials credentials, QianfanOptions options, HttpMessageInvoker http, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
     {
         var exchange = new TokenExchangeSettings(options.BaseUrl, options.AuthTimeout, options.TokenRefreshMargin);
         IAccessTokenProvider? appKeys = credentials.HasAppKeys

@@ -79,15 +79,9 @@ public partial class QianfanClient : IDisposable
         QianfanSettingsValidator.ThrowIfInvalid(QianfanSettingsValidator.Errors(credentials, requireAny: true), nameof(credentials));
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
-        if (httpClient is null)
-        {
-            // Not disposed with the client: HttpClient.Dispose would cancel calls in flight. Disposing the handler lets
-            // them finish (their connections close afterwards) and makes later sends throw ObjectDisposedException.
-            _ownedHandler = SdkHttpHandler.Create();
-            httpClient = new HttpClient(_ownedHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        }
+        var sender = SdkHttpHandler.SenderFor(httpClient, out _ownedHandler);
 
-        var plan = CredentialPlan.Create(credentials, options, httpClient, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"), fleet?.Tokens);
+        var plan = CredentialPlan.Create(credentials, options, sender, timeProvider, loggerFactory.CreateLogger("Qianfan.Sdk.Authentication"), fleet?.Tokens);
         var logger = loggerFactory.CreateLogger("Qianfan.Sdk");
         var description = plan.Description;
         LogCredentials(logger, description);
@@ -95,8 +89,8 @@ public partial class QianfanClient : IDisposable
         Func<string, Exception> queueFull = static message => new QianfanRateLimitExceededException(message);
         _limits = ClientLimits.Create(options.RateLimits, timeProvider, queueFull, fleet, "qianfan", LimitAccount(credentials));
         var settings = new PipelineSettings(options.Timeout, options.EffectiveStreamIdleTimeout, options.Retry);
-        var v1 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V1, settings, _limits.Limiter, timeProvider), options.BaseUrl, loggerFactory);
-        var v2 = new QianfanApi(new ApiPipeline(httpClient, QianfanProfile.Instance, plan.V2, settings, _limits.Limiter, timeProvider), options.V2BaseUrl, loggerFactory);
+        var v1 = new QianfanApi(new ApiPipeline(sender, QianfanProfile.Instance, plan.V1, settings, _limits.Limiter, timeProvider), options.BaseUrl, loggerFactory);
+        var v2 = new QianfanApi(new ApiPipeline(sender, QianfanProfile.Instance, plan.V2, settings, _limits.Limiter, timeProvider), options.V2BaseUrl, loggerFactory);
 
         V1Endpoint = options.BaseUrl;
         V2Endpoint = options.V2BaseUrl;

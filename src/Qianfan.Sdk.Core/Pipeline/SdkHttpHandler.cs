@@ -13,4 +13,22 @@ internal static class SdkHttpHandler
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
     };
+
+    /// <summary>
+    /// What a client sends with: the application's <paramref name="given"/> client, or an invoker over a new handler
+    /// of the SDK's (<paramref name="owned"/>, for the client to dispose). Disposing the handler, not an HttpClient,
+    /// lets calls in flight finish (their connections close afterwards) and makes later sends throw
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public static HttpMessageInvoker SenderFor(HttpClient? given, out SocketsHttpHandler? owned)
+    {
+        if (given is not null)
+        {
+            owned = null;
+            return given;
+        }
+
+        owned = Create();
+        return new HttpMessageInvoker(owned, disposeHandler: false);
+    }
 }

@@ -13,7 +13,7 @@ namespace Qianfan.Sdk.Authentication;
 /// </summary>
 internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly string _tokenUrl;
     private readonly string _accessKey;
     private readonly string _secretKey;
@@ -23,7 +23,7 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
     private readonly ILogger _logger;
     private readonly SingleFlightTokenCache _cache;
 
-    public IamBearerTokenProvider(HttpClient http, string accessKey, string secretKey, TimeSpan signatureExpiration, TimeSpan tokenLifetime, TokenExchangeSettings settings, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
+    public IamBearerTokenProvider(HttpMessageInvoker http, string accessKey, string secretKey, TimeSpan signatureExpiration, TimeSpan tokenLifetime, TokenExchangeSettings settings, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
     {
         _http = http;
         _accessKey = accessKey;
@@ -52,8 +52,7 @@ internal sealed partial class IamBearerTokenProvider : IAccessTokenProvider
             using var request = new HttpRequestMessage(HttpMethod.Get, _tokenUrl);
             SignatureAuthorizer.Sign(request, _accessKey, _secretKey, _signatureSeconds, _time.GetUtcNow());
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            var body = TokenEndpointResponse.Parse(bytes, response.StatusCode, AuthenticationJsonContext.Default.BearerTokenResponse, "the IAM token endpoint");
+            var body = await TokenEndpointResponse.ReadAsync(response, AuthenticationJsonContext.Default.BearerTokenResponse, "the IAM token endpoint", timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(body.Token) || body.ExpireTime is not { } expires)
             {
                 throw new QianfanAuthenticationException(

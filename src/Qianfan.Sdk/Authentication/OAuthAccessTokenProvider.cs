@@ -13,14 +13,14 @@ namespace Qianfan.Sdk.Authentication;
 /// </summary>
 internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly string _tokenUrl;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SingleFlightTokenCache _cache;
 
-    public OAuthAccessTokenProvider(HttpClient http, string apiKey, string secretKey, TokenExchangeSettings settings, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
+    public OAuthAccessTokenProvider(HttpMessageInvoker http, string apiKey, string secretKey, TokenExchangeSettings settings, TimeProvider time, ILogger logger, ISharedTokenStore? sharedTokens = null)
     {
         _http = http;
         _timeout = settings.Timeout;
@@ -51,8 +51,7 @@ internal sealed partial class OAuthAccessTokenProvider : IAccessTokenProvider
             using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUrl);
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            body = TokenEndpointResponse.Parse(bytes, status, AuthenticationJsonContext.Default.OAuthTokenResponse, "the token endpoint");
+            body = await TokenEndpointResponse.ReadAsync(response, AuthenticationJsonContext.Default.OAuthTokenResponse, "the token endpoint", timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {

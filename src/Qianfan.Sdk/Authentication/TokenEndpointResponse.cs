@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Qianfan.Sdk.Core.Reading;
 using Qianfan.Sdk.Errors;
 
 namespace Qianfan.Sdk.Authentication;
@@ -8,7 +9,15 @@ namespace Qianfan.Sdk.Authentication;
 /// <summary>Reads a token endpoint's body; anything unreadable is an authentication failure, never a JsonException.</summary>
 internal static class TokenEndpointResponse
 {
-    public static T Parse<T>(byte[] bytes, HttpStatusCode status, JsonTypeInfo<T> typeInfo, string endpoint)
+    /// <summary>
+    /// Reads <paramref name="response"/>'s body and parses it; a body that breaks off is an
+    /// <see cref="HttpRequestException"/>, as the pipeline's are.
+    /// </summary>
+    public static ValueTask<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string endpoint, CancellationToken cancellationToken)
+        where T : class =>
+        BodyReader.ReadAsync(response, (response.StatusCode, typeInfo, endpoint), static (body, s) => Parse(body, s.StatusCode, s.typeInfo, s.endpoint), cancellationToken);
+
+    private static T Parse<T>(ReadOnlySpan<byte> bytes, HttpStatusCode status, JsonTypeInfo<T> typeInfo, string endpoint)
         where T : class
     {
         try

@@ -335,6 +335,26 @@ public sealed class OAuthAccessTokenProviderTests
         Assert.True(ex.IsRetryable);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Exchange_AnswerThatBreaksOffIsANetworkFailure(bool bareInvoker)
+    {
+        using var fake = new FakeQianfan();
+        fake.TokenResponder = (_, _) =>
+        {
+            var cut = new PushStream();
+            cut.Push("{\"access_token\":\"tok");
+            cut.Fail(new IOException("connection reset by peer"));
+            return Task.FromResult(new HttpResponseMessage { Content = new StreamContent(cut) { Headers = { ContentType = new("application/json") } } });
+        };
+        var provider = fake.CreateTokenProvider(bareInvoker: bareInvoker);
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetAccessTokenAsync(CancellationToken.None).AsTask());
+
+        Assert.IsType<IOException>(ex.InnerException, exactMatch: false);
+    }
+
     [Fact]
     public async Task Exchange_OneCallersCancellationDoesNotFailItForOthers()
     {

@@ -177,12 +177,16 @@ internal sealed class FakeQianfan : IDisposable
         return new QianfanClient(given, Options(configure), HttpClient, LoggerFactory, Time);
     }
 
-    /// <summary>The OAuth exchange on its own, with this fake's clock and logs.</summary>
-    public OAuthAccessTokenProvider CreateTokenProvider(Action<QianfanOptions>? configure = null, string apiKey = ApiKey, string secretKey = SecretKey)
+    /// <summary>
+    /// The OAuth exchange on its own, with this fake's clock and logs, sending with this fake's HttpClient or, when
+    /// <paramref name="bareInvoker"/>, with an invoker straight over its handler, as the SDK's own HTTP stack does.
+    /// </summary>
+    public OAuthAccessTokenProvider CreateTokenProvider(Action<QianfanOptions>? configure = null, string apiKey = ApiKey, string secretKey = SecretKey, bool bareInvoker = false)
     {
         var options = Options(configure);
         var settings = new TokenExchangeSettings(options.BaseUrl, options.AuthTimeout, options.TokenRefreshMargin);
-        return new OAuthAccessTokenProvider(HttpClient, apiKey, secretKey, settings, Time, LoggerFactory.CreateLogger("test"));
+        var sender = bareInvoker ? new HttpMessageInvoker(Mock, disposeHandler: false) : HttpClient;
+        return new OAuthAccessTokenProvider(sender, apiKey, secretKey, settings, Time, LoggerFactory.CreateLogger("test"));
     }
 
     public void Dispose()
