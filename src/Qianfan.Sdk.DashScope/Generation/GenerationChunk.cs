@@ -16,11 +16,11 @@ public sealed class GenerationChunk : ServiceResult
 
     /// <summary>The event's <c>output</c> exactly as sent (incremental or cumulative, as the request asked).</summary>
     [JsonPropertyName("output")]
-    public GenerationOutput Output { get => OutputOrNull ?? new GenerationOutput(); init => OutputOrNull = value; }
+    public GenerationOutput Output { get => OutputOrNull ?? new GenerationOutput(); set => OutputOrNull = value; }
 
     /// <summary>The tokens so far (DashScope reports the running total in every event).</summary>
     [JsonPropertyName("usage")]
-    public GenerationUsage? Usage { get; init; }
+    public GenerationUsage? Usage { get; set; }
 
     /// <summary>The text this event adds ("" for none).</summary>
     [JsonIgnore]
@@ -56,9 +56,9 @@ public sealed class GenerationChunk : ServiceResult
 
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
-    internal GenerationOutput? OutputOrNull { get; private init; }
+    internal GenerationOutput? OutputOrNull { get; private set; }
 
     internal override string? BodyId => BodyRequestId;
 

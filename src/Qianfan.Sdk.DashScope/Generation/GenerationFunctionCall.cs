@@ -7,9 +7,9 @@ public sealed class GenerationFunctionCall
 {
     /// <summary>The function's name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The arguments, a JSON object as text (in a stream, in fragments until the call is complete).</summary>
     [JsonPropertyName("arguments")]
-    public string? Arguments { get; init; }
+    public string? Arguments { get; set; }
 }

@@ -7,5 +7,5 @@ public sealed record GenerationInputTokensDetails
 {
     /// <summary>Input tokens served from the context cache (<c>cached_tokens</c>).</summary>
     [JsonPropertyName("cached_tokens")]
-    public int CachedTokens { get; init; }
+    public int CachedTokens { get; set; }
 }

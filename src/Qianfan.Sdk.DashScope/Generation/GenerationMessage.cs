@@ -5,8 +5,13 @@ namespace Qianfan.Sdk.DashScope.Generation;
 /// <summary>One message of a conversation (<c>input.messages[]</c>), or the assistant's answer (<c>output.choices[].message</c>).</summary>
 public sealed class GenerationMessage
 {
-    /// <summary>A message from <paramref name="role"/>.</summary>
+    /// <summary>For the serializer.</summary>
     [JsonConstructor]
+    internal GenerationMessage()
+    {
+    }
+
+    /// <summary>A message from <paramref name="role"/>.</summary>
     public GenerationMessage(GenerationRole role, string? content)
     {
         Role = role;
@@ -15,27 +20,27 @@ public sealed class GenerationMessage
 
     /// <summary>Who speaks.</summary>
     [JsonPropertyName("role")]
-    public GenerationRole Role { get; }
+    public GenerationRole Role { get; set; }
 
     /// <summary>The text ("" for an assistant message that only calls tools).</summary>
     [JsonPropertyName("content")]
-    public string Content { get; }
+    public string Content { get; set => field = value ?? ""; } = "";
 
     /// <summary>The tool calls of an assistant message; null when none.</summary>
     [JsonPropertyName("tool_calls")]
-    public IReadOnlyList<GenerationToolCall>? ToolCalls { get; init; }
+    public IReadOnlyList<GenerationToolCall>? ToolCalls { get; set; }
 
     /// <summary>On a tool message, the id of the call it answers.</summary>
     [JsonPropertyName("tool_call_id")]
-    public string? ToolCallId { get; init; }
+    public string? ToolCallId { get; set; }
 
     /// <summary>On a tool message, the function's name (optional).</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>A thinking model's reasoning before its answer (replies only; not sent back in a history).</summary>
     [JsonPropertyName("reasoning_content")]
-    public string? ReasoningContent { get; init; }
+    public string? ReasoningContent { get; set; }
 
     /// <summary>A system message: the persona (first message only).</summary>
     public static GenerationMessage System(string content) => new(GenerationRole.System, content);

@@ -11,15 +11,15 @@ public sealed class GenerationOutput
 {
     /// <summary>The answer, in the <c>text</c> format; null in the <c>message</c> format.</summary>
     [JsonPropertyName("text")]
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     /// <summary>Why it stopped, in the <c>text</c> format, as written (<c>"null"</c> while a stream goes on).</summary>
     [JsonPropertyName("finish_reason")]
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 
     /// <summary>The answers, in the <c>message</c> format; empty (never null) in the <c>text</c> format.</summary>
     [JsonPropertyName("choices")]
-    public IReadOnlyList<GenerationChoice> Choices { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<GenerationChoice> Choices { get; set => field = value ?? []; } = [];
 
     /// <summary>Fields of <c>output</c> this version does not model (e.g. <c>search_info</c>), as sent.</summary>
     [JsonExtensionData]

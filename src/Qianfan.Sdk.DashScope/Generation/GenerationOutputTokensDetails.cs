@@ -7,5 +7,5 @@ public sealed record GenerationOutputTokensDetails
 {
     /// <summary>Tokens a thinking model reasoned with (<c>reasoning_tokens</c>).</summary>
     [JsonPropertyName("reasoning_tokens")]
-    public int ReasoningTokens { get; init; }
+    public int ReasoningTokens { get; set; }
 }

@@ -14,11 +14,11 @@ public sealed class GenerationResponse : ServiceResult
 
     /// <summary>The <c>output</c> as sent.</summary>
     [JsonPropertyName("output")]
-    public GenerationOutput Output { get => OutputOrNull ?? new GenerationOutput(); init => OutputOrNull = value; }
+    public GenerationOutput Output { get => OutputOrNull ?? new GenerationOutput(); set => OutputOrNull = value; }
 
     /// <summary>The tokens consumed.</summary>
     [JsonPropertyName("usage")]
-    public GenerationUsage? Usage { get; init; }
+    public GenerationUsage? Usage { get; set; }
 
     /// <summary>Which shape the reply came in: message when it has choices, else text.</summary>
     [JsonIgnore]
@@ -50,10 +50,10 @@ public sealed class GenerationResponse : ServiceResult
 
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     /// <summary>The <c>output</c> as deserialized: null when the answer had none (which the client reports as malformed).</summary>
-    internal GenerationOutput? OutputOrNull { get; private init; }
+    internal GenerationOutput? OutputOrNull { get; private set; }
 
     internal override string? BodyId => BodyRequestId;
 

@@ -12,11 +12,11 @@ public sealed class DashScopeTask : ServiceResult
 {
     /// <summary>The <c>output</c> as sent.</summary>
     [JsonPropertyName("output")]
-    public DashScopeTaskOutput Output { get => OutputOrNull ?? new DashScopeTaskOutput(); init => OutputOrNull = value; }
+    public DashScopeTaskOutput Output { get => OutputOrNull ?? new DashScopeTaskOutput(); set => OutputOrNull = value; }
 
     /// <summary>What the task was charged, once it has ended.</summary>
     [JsonPropertyName("usage")]
-    public DashScopeTaskUsage? Usage { get; init; }
+    public DashScopeTaskUsage? Usage { get; set; }
 
     /// <summary>The task's id ("" when the answer had none).</summary>
     [JsonIgnore]
@@ -46,9 +46,9 @@ public sealed class DashScopeTask : ServiceResult
 
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
-    internal DashScopeTaskOutput? OutputOrNull { get; private init; }
+    internal DashScopeTaskOutput? OutputOrNull { get; private set; }
 
     internal override string? BodyId => BodyRequestId;
 

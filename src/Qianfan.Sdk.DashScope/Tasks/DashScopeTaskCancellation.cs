@@ -12,7 +12,7 @@ public sealed class DashScopeTaskCancellation : ServiceResult
 
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     internal override string? BodyId => BodyRequestId;
 

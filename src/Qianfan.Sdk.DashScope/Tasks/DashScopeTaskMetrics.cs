@@ -7,13 +7,13 @@ public sealed class DashScopeTaskMetrics
 {
     /// <summary>Items in all (<c>TOTAL</c>).</summary>
     [JsonPropertyName("TOTAL")]
-    public int Total { get; init; }
+    public int Total { get; set; }
 
     /// <summary>Items done (<c>SUCCEEDED</c>).</summary>
     [JsonPropertyName("SUCCEEDED")]
-    public int Succeeded { get; init; }
+    public int Succeeded { get; set; }
 
     /// <summary>Items failed (<c>FAILED</c>).</summary>
     [JsonPropertyName("FAILED")]
-    public int Failed { get; init; }
+    public int Failed { get; set; }
 }

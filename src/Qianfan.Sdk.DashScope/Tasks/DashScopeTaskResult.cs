@@ -8,15 +8,15 @@ public sealed class DashScopeTaskResult
 {
     /// <summary>Where the result is (e.g. a generated image; the service keeps it for a limited time).</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>The error code, for a result that failed.</summary>
     [JsonPropertyName("code")]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 
     /// <summary>The error message, for a result that failed.</summary>
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Fields this version does not model, as sent.</summary>
     [JsonExtensionData]

@@ -8,7 +8,7 @@ public sealed class DashScopeTaskUsage
 {
     /// <summary>Images made (<c>image_count</c>).</summary>
     [JsonPropertyName("image_count")]
-    public int? ImageCount { get; init; }
+    public int? ImageCount { get; set; }
 
     /// <summary>Fields this version does not model, as sent.</summary>
     [JsonExtensionData]

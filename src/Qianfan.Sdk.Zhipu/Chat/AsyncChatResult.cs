@@ -13,27 +13,27 @@ public sealed class AsyncChatResult : ServiceResult
 {
     /// <summary>The task's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The model the task ran.</summary>
     [JsonPropertyName("model")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>The task's state, in the service's words: <c>PROCESSING</c>, <c>SUCCESS</c> or <c>FAIL</c> (see <see cref="AsyncTaskStatus"/>).</summary>
     [JsonPropertyName("task_status")]
-    public string? TaskStatus { get; init; }
+    public string? TaskStatus { get; set; }
 
     /// <summary>When the reply was made, in Unix seconds; 0 while the task runs.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The answers, once the task has succeeded; empty (never null) before.</summary>
     [JsonPropertyName("choices")]
-    public IReadOnlyList<ChatCompletionChoice> Choices { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatCompletionChoice> Choices { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens consumed, once the task has succeeded.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>Whether the task is still running (<c>PROCESSING</c>).</summary>
     [JsonIgnore]
@@ -66,7 +66,7 @@ public sealed class AsyncChatResult : ServiceResult
     /// <summary>The body's <c>request_id</c>, which <see cref="ServiceResult.RequestId"/> reports.</summary>
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     internal override string? BodyId => BodyRequestId ?? Id;
 

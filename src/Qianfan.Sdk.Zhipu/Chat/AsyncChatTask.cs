@@ -12,20 +12,20 @@ public sealed class AsyncChatTask : ServiceResult
 {
     /// <summary>The task's id: keep it to fetch the result later, from any process.</summary>
     [JsonPropertyName("id")]
-    public string Id { get; init => field = value ?? ""; } = "";
+    public string Id { get; set => field = value ?? ""; } = "";
 
     /// <summary>The model the task runs.</summary>
     [JsonPropertyName("model")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>The task's state when accepted, in the service's words (see <see cref="AsyncTaskStatus"/>).</summary>
     [JsonPropertyName("task_status")]
-    public string? TaskStatus { get; init; }
+    public string? TaskStatus { get; set; }
 
     /// <summary>The body's <c>request_id</c>, which <see cref="ServiceResult.RequestId"/> reports.</summary>
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     internal override string? BodyId => BodyRequestId ?? Id;
 

@@ -9,31 +9,31 @@ public sealed class ChatCompletion : ServiceResult
 {
     /// <summary>The reply's id (the service calls it the task id).</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>When it was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The model that answered.</summary>
     [JsonPropertyName("model")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>The answers; empty (never null) when the service sent none.</summary>
     [JsonPropertyName("choices")]
-    public IReadOnlyList<ChatCompletionChoice> Choices { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatCompletionChoice> Choices { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens consumed.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The pages a web search tool found; empty when none.</summary>
     [JsonPropertyName("web_search")]
-    public IReadOnlyList<ChatWebSearchResult> WebSearch { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatWebSearchResult> WebSearch { get; set => field = value ?? []; } = [];
 
     /// <summary>What moderation found; empty when nothing.</summary>
     [JsonPropertyName("content_filter")]
-    public IReadOnlyList<ContentFilterResult> ContentFilter { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ContentFilterResult> ContentFilter { get; set => field = value ?? []; } = [];
 
     /// <summary>The first answer's text ("" when it calls tools or there is no answer).</summary>
     [JsonIgnore]
@@ -54,7 +54,7 @@ public sealed class ChatCompletion : ServiceResult
     /// <summary>The body's <c>request_id</c> (yours echoed, or the service's), which <see cref="ServiceResult.RequestId"/> reports.</summary>
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     internal override string? BodyId => BodyRequestId ?? Id;
 

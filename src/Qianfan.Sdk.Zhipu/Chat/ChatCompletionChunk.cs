@@ -10,31 +10,31 @@ public sealed class ChatCompletionChunk : ServiceResult
 {
     /// <summary>The reply's id, the same on every piece.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>When the piece was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The model that answers.</summary>
     [JsonPropertyName("model")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>What each answer adds; empty (never null) when none.</summary>
     [JsonPropertyName("choices")]
-    public IReadOnlyList<ChatCompletionChunkChoice> Choices { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatCompletionChunkChoice> Choices { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens consumed, on the last piece.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The pages a web search tool found, on the pieces that carry them; empty when none.</summary>
     [JsonPropertyName("web_search")]
-    public IReadOnlyList<ChatWebSearchResult> WebSearch { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatWebSearchResult> WebSearch { get; set => field = value ?? []; } = [];
 
     /// <summary>What moderation found, on the pieces that carry it; empty when nothing.</summary>
     [JsonPropertyName("content_filter")]
-    public IReadOnlyList<ContentFilterResult> ContentFilter { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ContentFilterResult> ContentFilter { get; set => field = value ?? []; } = [];
 
     /// <summary>The text the first answer adds with this piece ("" when none).</summary>
     [JsonIgnore]
@@ -52,12 +52,12 @@ public sealed class ChatCompletionChunk : ServiceResult
     [JsonInclude]
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    internal JsonElement? Error { get; init; }
+    internal JsonElement? Error { get; set; }
 
     /// <summary>The body's <c>request_id</c>, where a piece carries one.</summary>
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     internal override string? BodyId => BodyRequestId ?? Id;
 

@@ -7,13 +7,13 @@ public sealed class ChatCompletionChunkChoice
 {
     /// <summary>Which answer.</summary>
     [JsonPropertyName("index")]
-    public int Index { get; init; }
+    public int Index { get; set; }
 
     /// <summary>The added text, reasoning or tool calls.</summary>
     [JsonPropertyName("delta")]
-    public ChatCompletionDelta? Delta { get; init; }
+    public ChatCompletionDelta? Delta { get; set; }
 
     /// <summary>Set on the answer's last piece (see <see cref="ChatCompletionChoice.FinishReason"/>).</summary>
     [JsonPropertyName("finish_reason")]
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 }

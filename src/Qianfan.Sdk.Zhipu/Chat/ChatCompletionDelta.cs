@@ -7,17 +7,17 @@ public sealed class ChatCompletionDelta
 {
     /// <summary>The role, <c>assistant</c>.</summary>
     [JsonPropertyName("role")]
-    public ChatRole? Role { get; init; }
+    public ChatRole? Role { get; set; }
 
     /// <summary>Text to append.</summary>
     [JsonPropertyName("content")]
-    public string? Content { get; init; }
+    public string? Content { get; set; }
 
     /// <summary>Reasoning to append (thinking on), before the answer's text.</summary>
     [JsonPropertyName("reasoning_content")]
-    public string? ReasoningContent { get; init; }
+    public string? ReasoningContent { get; set; }
 
     /// <summary>Tool calls, whole or (with <c>tool_stream</c>) in fragments to merge by <see cref="ChatToolCall.Index"/>.</summary>
     [JsonPropertyName("tool_calls")]
-    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; set; }
 }

@@ -7,9 +7,9 @@ public sealed record ChatFunctionCall
 {
     /// <summary>The function's name, one of the request's tools.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The arguments as a JSON text; parse it yourself, the model may write invalid JSON.</summary>
     [JsonPropertyName("arguments")]
-    public string? Arguments { get; init; }
+    public string? Arguments { get; set; }
 }

@@ -25,27 +25,27 @@ public sealed record ChatMessage
 
     /// <summary>Who said it.</summary>
     [JsonPropertyName("role")]
-    public ChatRole Role { get; init; }
+    public ChatRole Role { get; set; }
 
     /// <summary>What was said, as text: the message's text, or the text of its <see cref="Parts"/>; "" when none.</summary>
     [JsonIgnore]
-    public string Content { get; init => field = value ?? ""; } = "";
+    public string Content { get; set => field = value ?? ""; } = "";
 
     /// <summary>The message as parts (a user message to a vision model): text and images; null for a plain text message.</summary>
     [JsonIgnore]
-    public IReadOnlyList<ChatContentPart>? Parts { get; init; }
+    public IReadOnlyList<ChatContentPart>? Parts { get; set; }
 
     /// <summary>The model's reasoning before its answer (GLM-4.5 and later with thinking on); null when there is none.</summary>
     [JsonPropertyName("reasoning_content")]
-    public string? ReasoningContent { get; init; }
+    public string? ReasoningContent { get; set; }
 
     /// <summary>The tools the assistant asked to call (a reply with <c>finish_reason: tool_calls</c>).</summary>
     [JsonPropertyName("tool_calls")]
-    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; set; }
 
     /// <summary>For a <see cref="ChatRole.Tool"/> message: the call it answers.</summary>
     [JsonPropertyName("tool_call_id")]
-    public string? ToolCallId { get; init; }
+    public string? ToolCallId { get; set; }
 
     /// <summary>
     /// The <c>content</c> member as the service reads and writes it: a string or an array of parts; left out on an
@@ -57,7 +57,7 @@ public sealed record ChatMessage
     internal MessageContent? WireContent
     {
         get => Parts is null && Content.Length == 0 && ToolCalls is { Count: > 0 } ? null : new(Content, Parts);
-        init
+        set
         {
             Content = value?.Text ?? "";
             Parts = value?.Parts;

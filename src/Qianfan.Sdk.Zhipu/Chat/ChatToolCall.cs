@@ -7,17 +7,17 @@ public sealed record ChatToolCall
 {
     /// <summary>The call's id, echoed by the <see cref="ChatRole.Tool"/> message that answers it.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>function</c> (or <c>web_search</c>, <c>retrieval</c> for the built-in tools).</summary>
     [JsonPropertyName("type")]
-    public string? Type { get; init; } = "function";
+    public string? Type { get; set; } = "function";
 
     /// <summary>Which function, with which arguments.</summary>
     [JsonPropertyName("function")]
-    public ChatFunctionCall? Function { get; init; }
+    public ChatFunctionCall? Function { get; set; }
 
     /// <summary>In a stream: which call this piece belongs to.</summary>
     [JsonPropertyName("index")]
-    public int? Index { get; init; }
+    public int? Index { get; set; }
 }

@@ -9,15 +9,15 @@ public sealed class ImageGenerationResponse : ServiceResult
 {
     /// <summary>When they were made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The images (<c>data</c>); empty (never null) when none.</summary>
     [JsonPropertyName("data")]
-    public IReadOnlyList<GeneratedImage> Images { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<GeneratedImage> Images { get; set => field = value ?? []; } = [];
 
     /// <summary>What moderation found; empty when nothing.</summary>
     [JsonPropertyName("content_filter")]
-    public IReadOnlyList<ContentFilterResult> ContentFilter { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ContentFilterResult> ContentFilter { get; set => field = value ?? []; } = [];
 
     /// <summary>The first image's address; null when there is none.</summary>
     [JsonIgnore]
@@ -26,7 +26,7 @@ public sealed class ImageGenerationResponse : ServiceResult
     /// <summary>The body's <c>request_id</c>, where it carries one.</summary>
     [JsonInclude]
     [JsonPropertyName("request_id")]
-    internal string? BodyRequestId { get; init; }
+    internal string? BodyRequestId { get; set; }
 
     internal override string? BodyId => BodyRequestId;
 

@@ -7,5 +7,5 @@ public sealed record CompletionTokenDetails
 {
     /// <summary>Tokens the model reasoned with before it answered (<c>reasoning_tokens</c>), where reported.</summary>
     [JsonPropertyName("reasoning_tokens")]
-    public int? ReasoningTokens { get; init; }
+    public int? ReasoningTokens { get; set; }
 }

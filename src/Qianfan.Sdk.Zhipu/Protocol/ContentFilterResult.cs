@@ -7,9 +7,9 @@ public sealed record ContentFilterResult
 {
     /// <summary>Where: <c>assistant</c> (the reply), <c>user</c> (the input) or <c>history</c>.</summary>
     [JsonPropertyName("role")]
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>How severe, 0 to 3, 0 the most.</summary>
     [JsonPropertyName("level")]
-    public int? Level { get; init; }
+    public int? Level { get; set; }
 }

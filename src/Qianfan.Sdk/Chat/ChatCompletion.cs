@@ -10,31 +10,31 @@ public sealed class ChatCompletion : ServiceResult
 {
     /// <summary>The reply's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>chat.completion</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When the reply was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The model that answered.</summary>
     [JsonPropertyName("model")]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>The answers; one unless more were asked for; empty (never null) when the service sent none.</summary>
     [JsonPropertyName("choices")]
-    public IReadOnlyList<ChatCompletionChoice> Choices { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatCompletionChoice> Choices { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens consumed.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The web pages the answer drew on (with <see cref="ChatCompletionRequest.WebSearch"/>); empty when none.</summary>
     [JsonPropertyName("search_results")]
-    public IReadOnlyList<ChatSearchResult> SearchResults { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatSearchResult> SearchResults { get; set => field = value ?? []; } = [];
 
     /// <summary>The first answer's text ("" when it is a tool call or there is no answer).</summary>
     [JsonIgnore]

@@ -7,25 +7,25 @@ public sealed class ChatCompletionChoice
 {
     /// <summary>Its position.</summary>
     [JsonPropertyName("index")]
-    public int Index { get; init; }
+    public int Index { get; set; }
 
     /// <summary>The assistant's message: text, or <see cref="ChatMessage.ToolCalls"/>.</summary>
     [JsonPropertyName("message")]
-    public ChatMessage? Message { get; init; }
+    public ChatMessage? Message { get; set; }
 
     /// <summary>Why it stopped: <c>stop</c>, <c>length</c>, <c>tool_calls</c>, <c>content_filter</c>.</summary>
     [JsonPropertyName("finish_reason")]
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 
     /// <summary>True when the input was judged unsafe: close the conversation and clear its history.</summary>
     [JsonPropertyName("need_clear_history")]
-    public bool NeedClearHistory { get; init; }
+    public bool NeedClearHistory { get; set; }
 
     /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive; -1 is the current question.</summary>
     [JsonPropertyName("ban_round")]
-    public int? BanRound { get; init; }
+    public int? BanRound { get; set; }
 
     /// <summary>The service's content flag, where given.</summary>
     [JsonPropertyName("flag")]
-    public int? Flag { get; init; }
+    public int? Flag { get; set; }
 }

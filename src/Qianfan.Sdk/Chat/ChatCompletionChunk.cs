@@ -14,33 +14,33 @@ public sealed class ChatCompletionChunk : ServiceResult
     /// <summary>The reply's id, the same on every piece.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(RepeatedStringConverter))]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>chat.completion.chunk</c>.</summary>
     [JsonPropertyName("object")]
     [JsonConverter(typeof(RepeatedStringConverter))]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When the piece was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The model that answers.</summary>
     [JsonPropertyName("model")]
     [JsonConverter(typeof(RepeatedStringConverter))]
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>What each answer adds; empty (never null) on a usage-only piece.</summary>
     [JsonPropertyName("choices")]
-    public IReadOnlyList<ChatCompletionChunkChoice> Choices { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatCompletionChunkChoice> Choices { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens consumed, on the last piece.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The web pages the answer draws on, on the pieces that carry them; empty when none.</summary>
     [JsonPropertyName("search_results")]
-    public IReadOnlyList<ChatSearchResult> SearchResults { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatSearchResult> SearchResults { get; set => field = value ?? []; } = [];
 
     /// <summary>The text the first answer adds with this piece ("" when none).</summary>
     [JsonIgnore]
@@ -61,13 +61,13 @@ public sealed class ChatCompletionChunk : ServiceResult
     [JsonInclude]
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    internal JsonElement? Error { get; init; }
+    internal JsonElement? Error { get; set; }
 
     /// <summary>A gateway may put V1's <c>error_code</c> envelope into a V2 stream; it is an error too. Never written.</summary>
     [JsonInclude]
     [JsonPropertyName("error_code")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    internal JsonElement? ErrorCode { get; init; }
+    internal JsonElement? ErrorCode { get; set; }
 
     internal override string? BodyId => Id;
 

@@ -7,25 +7,25 @@ public sealed class ChatCompletionChunkChoice
 {
     /// <summary>Which answer.</summary>
     [JsonPropertyName("index")]
-    public int Index { get; init; }
+    public int Index { get; set; }
 
     /// <summary>The added text or tool-call pieces.</summary>
     [JsonPropertyName("delta")]
-    public ChatCompletionDelta? Delta { get; init; }
+    public ChatCompletionDelta? Delta { get; set; }
 
     /// <summary>Set on the answer's last piece.</summary>
     [JsonPropertyName("finish_reason")]
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 
     /// <summary>True when the input was judged unsafe: close the conversation and clear its history.</summary>
     [JsonPropertyName("need_clear_history")]
-    public bool NeedClearHistory { get; init; }
+    public bool NeedClearHistory { get; set; }
 
     /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive; -1 is the current question.</summary>
     [JsonPropertyName("ban_round")]
-    public int? BanRound { get; init; }
+    public int? BanRound { get; set; }
 
     /// <summary>The service's content flag, where given.</summary>
     [JsonPropertyName("flag")]
-    public int? Flag { get; init; }
+    public int? Flag { get; set; }
 }

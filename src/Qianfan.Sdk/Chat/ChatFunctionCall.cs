@@ -10,13 +10,13 @@ public sealed record ChatFunctionCall
 {
     /// <summary>The function's name, one of the request's tools (V2) or functions (V1).</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The arguments as a JSON text; parse it yourself, the model may write invalid JSON.</summary>
     [JsonPropertyName("arguments")]
-    public string? Arguments { get; init; }
+    public string? Arguments { get; set; }
 
     /// <summary>V1 only: why the model calls the function, in its words.</summary>
     [JsonPropertyName("thoughts")]
-    public string? Thoughts { get; init; }
+    public string? Thoughts { get; set; }
 }

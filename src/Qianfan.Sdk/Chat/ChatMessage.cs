@@ -25,38 +25,38 @@ public sealed record ChatMessage
 
     /// <summary>Who said it.</summary>
     [JsonPropertyName("role")]
-    public ChatRole Role { get; init; }
+    public ChatRole Role { get; set; }
 
     /// <summary>What was said, as text: the message's text, or the text of its <see cref="Parts"/>; "" when none.</summary>
     [JsonIgnore]
-    public string Content { get; init => field = value ?? ""; } = "";
+    public string Content { get; set => field = value ?? ""; } = "";
 
     /// <summary>
     /// The message as parts (V2 user messages to vision models such as <c>ernie-4.5-turbo-vl</c>): text and
     /// images; null for a plain text message. When set, it is what is sent as <c>content</c>.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<ChatContentPart>? Parts { get; init; }
+    public IReadOnlyList<ChatContentPart>? Parts { get; set; }
 
     /// <summary>The model's reasoning before its answer (V2 thinking models: ERNIE X1, ernie-5.0-thinking, deepseek-r1).</summary>
     [JsonPropertyName("reasoning_content")]
-    public string? ReasoningContent { get; init; }
+    public string? ReasoningContent { get; set; }
 
     /// <summary>The tools the assistant asked to call (V2 replies with <c>finish_reason: tool_calls</c>).</summary>
     [JsonPropertyName("tool_calls")]
-    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; set; }
 
     /// <summary>For a <see cref="ChatRole.Tool"/> message: the call it answers.</summary>
     [JsonPropertyName("tool_call_id")]
-    public string? ToolCallId { get; init; }
+    public string? ToolCallId { get; set; }
 
     /// <summary>The function the assistant asked to call (V1 function calling, <c>finish_reason: function_call</c>).</summary>
     [JsonPropertyName("function_call")]
-    public ChatFunctionCall? FunctionCall { get; init; }
+    public ChatFunctionCall? FunctionCall { get; set; }
 
     /// <summary>For a <see cref="ChatRole.Function"/> message (V1): the function whose result it carries.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The <c>content</c> member as the service reads and writes it: a string, or an array of parts.</summary>
     [JsonInclude]
@@ -65,7 +65,7 @@ public sealed record ChatMessage
     internal MessageContent WireContent
     {
         get => new(Content, Parts);
-        init
+        set
         {
             Content = value.Text;
             Parts = value.Parts;

@@ -7,5 +7,5 @@ public sealed record ChatSearchInfo
 {
     /// <summary>The pages, by citation number; empty (never null) when there are none.</summary>
     [JsonPropertyName("search_results")]
-    public IReadOnlyList<ChatSearchResult> SearchResults { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ChatSearchResult> SearchResults { get; set => field = value ?? []; } = [];
 }

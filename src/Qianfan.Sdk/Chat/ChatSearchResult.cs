@@ -7,13 +7,13 @@ public sealed record ChatSearchResult
 {
     /// <summary>The number the answer cites it by.</summary>
     [JsonPropertyName("index")]
-    public int Index { get; init; }
+    public int Index { get; set; }
 
     /// <summary>The page's address.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>The page's title.</summary>
     [JsonPropertyName("title")]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 }

@@ -9,39 +9,39 @@ public sealed class CompletionResponse : ServiceResult
 {
     /// <summary>The answer's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>completion</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When it was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The continuation; "" when the service sent none.</summary>
     [JsonPropertyName("result")]
-    public string Result { get; init => field = value ?? ""; } = "";
+    public string Result { get; set => field = value ?? ""; } = "";
 
     /// <summary>Whether it was cut off (for example by <c>max_output_tokens</c>).</summary>
     [JsonPropertyName("is_truncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     /// <summary>True when the prompt was judged unsafe.</summary>
     [JsonPropertyName("need_clear_history")]
-    public bool NeedClearHistory { get; init; }
+    public bool NeedClearHistory { get; set; }
 
     /// <summary>With <see cref="NeedClearHistory"/>: the round that was sensitive.</summary>
     [JsonPropertyName("ban_round")]
-    public int? BanRound { get; init; }
+    public int? BanRound { get; set; }
 
     /// <summary>Whether the service judged the answer safe, where it says.</summary>
     [JsonPropertyName("is_safe")]
-    public bool? IsSafe { get; init; }
+    public bool? IsSafe { get; set; }
 
     /// <summary>The tokens consumed.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
     [JsonIgnore]

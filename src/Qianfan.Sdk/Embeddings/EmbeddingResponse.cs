@@ -9,23 +9,23 @@ public sealed class EmbeddingResponse : ServiceResult
 {
     /// <summary>The answer's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>embedding_list</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When it was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The vectors as the service listed them (each with its text's index); empty (never null) when none.</summary>
     [JsonPropertyName("data")]
-    public IReadOnlyList<EmbeddingData> Data { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<EmbeddingData> Data { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens the texts counted.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The vectors in the order of the request's texts, whatever order the service listed them in.</summary>
     [JsonIgnore]

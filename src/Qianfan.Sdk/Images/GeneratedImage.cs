@@ -7,13 +7,13 @@ public sealed record GeneratedImage
 {
     /// <summary>The image's position among those asked for.</summary>
     [JsonPropertyName("index")]
-    public int Index { get; init; }
+    public int Index { get; set; }
 
     /// <summary>The image file (PNG), V1; null when the service sent an address instead.</summary>
     [JsonPropertyName("b64_image")]
-    public byte[]? Data { get; init; }
+    public byte[]? Data { get; set; }
 
     /// <summary>Where to fetch the image, V2; null when the service sent the bytes.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 }

@@ -9,19 +9,19 @@ public sealed class ImageGenerationResponse : ServiceResult
 {
     /// <summary>The answer's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>When they were made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The images, in order; empty (never null) when none.</summary>
     [JsonPropertyName("data")]
-    public IReadOnlyList<GeneratedImage> Images { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<GeneratedImage> Images { get; set => field = value ?? []; } = [];
 
     /// <summary>The tokens the prompt counted, where the service reports them.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
     [JsonIgnore]

@@ -9,23 +9,23 @@ public sealed class Text2ImageResponse : ServiceResult
 {
     /// <summary>The answer's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>image</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When they were made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The images, in order; empty (never null) when none.</summary>
     [JsonPropertyName("data")]
-    public IReadOnlyList<GeneratedImage> Images { get; init => field = [.. (value ?? []).OrderBy(i => i?.Index ?? 0)]; } = [];
+    public IReadOnlyList<GeneratedImage> Images { get; set => field = [.. (value ?? []).OrderBy(i => i?.Index ?? 0)]; } = [];
 
     /// <summary>The tokens the prompt counted.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
     [JsonIgnore]

@@ -8,11 +8,11 @@ public sealed class ModelList : ServiceResult
 {
     /// <summary><c>list</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>The models; empty (never null) when the service listed none.</summary>
     [JsonPropertyName("data")]
-    public IReadOnlyList<ModelInfo> Data { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ModelInfo> Data { get; set => field = value ?? []; } = [];
 
     internal override string? BodyId => null;
 

@@ -7,5 +7,5 @@ public sealed record CompletionTokenDetails
 {
     /// <summary>Tokens of reasoning (thinking models), part of the completion tokens.</summary>
     [JsonPropertyName("reasoning_tokens")]
-    public int? ReasoningTokens { get; init; }
+    public int? ReasoningTokens { get; set; }
 }

@@ -7,5 +7,5 @@ public sealed record PromptTokenDetails
 {
     /// <summary>Input tokens served from the service's cache.</summary>
     [JsonPropertyName("cached_tokens")]
-    public int? CachedTokens { get; init; }
+    public int? CachedTokens { get; set; }
 }

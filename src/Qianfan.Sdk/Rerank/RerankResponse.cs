@@ -9,23 +9,23 @@ public sealed class RerankResponse : ServiceResult
 {
     /// <summary>The answer's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>reranker_list</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When it was made, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The scored documents, best first whatever order the service listed them in; empty (never null) when none.</summary>
     [JsonPropertyName("results")]
-    public IReadOnlyList<RerankResult> Results { get; init => field = [.. (value ?? []).OrderByDescending(r => r?.RelevanceScore ?? double.MinValue)]; } = [];
+    public IReadOnlyList<RerankResult> Results { get; set => field = [.. (value ?? []).OrderByDescending(r => r?.RelevanceScore ?? double.MinValue)]; } = [];
 
     /// <summary>The tokens the query and documents counted.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The account's quota as the <c>X-Ratelimit-*</c> headers reported it; null when absent.</summary>
     [JsonIgnore]

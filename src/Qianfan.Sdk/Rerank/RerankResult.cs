@@ -7,13 +7,13 @@ public sealed record RerankResult
 {
     /// <summary>The document's position in the request.</summary>
     [JsonPropertyName("index")]
-    public int Index { get; init; }
+    public int Index { get; set; }
 
     /// <summary>How well it answers the query; higher is better.</summary>
     [JsonPropertyName("relevance_score")]
-    public double RelevanceScore { get; init; }
+    public double RelevanceScore { get; set; }
 
     /// <summary>The document's text, as the service echoed it.</summary>
     [JsonPropertyName("document")]
-    public string Document { get; init => field = value ?? ""; } = "";
+    public string Document { get; set => field = value ?? ""; } = "";
 }

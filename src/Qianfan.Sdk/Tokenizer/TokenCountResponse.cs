@@ -9,19 +9,19 @@ public sealed class TokenCountResponse : ServiceResult
 {
     /// <summary>The answer's id.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary><c>tokenizer.erniebot</c>.</summary>
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When it was counted, in Unix seconds.</summary>
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     /// <summary>The count: <see cref="TokenUsage.PromptTokens"/> and <see cref="TokenUsage.TotalTokens"/>.</summary>
     [JsonPropertyName("usage")]
-    public TokenUsage? Usage { get; init; }
+    public TokenUsage? Usage { get; set; }
 
     /// <summary>The text's tokens (<c>usage.total_tokens</c>).</summary>
     [JsonIgnore]
