@@ -3,90 +3,91 @@ using System.Text.Json.Serialization;
 namespace Qianfan.Sdk.Benchmarks.Support;
 
 // The hand-written baselines' own wire types: the same shape as the SDK's ChatChunk, ChatResponse and request body,
-// serialized by a source-generated context, with nothing else around them.
+// serialized by a source-generated context, with nothing else around them. The answers' types have setters, the fastest
+// way that context reads (init accessors would put it on its slower parameterized-constructor path).
 
 public sealed class V1Usage
 {
     [JsonPropertyName("prompt_tokens")]
-    public int PromptTokens { get; init; }
+    public int PromptTokens { get; set; }
 
     [JsonPropertyName("completion_tokens")]
-    public int CompletionTokens { get; init; }
+    public int CompletionTokens { get; set; }
 
     [JsonPropertyName("total_tokens")]
-    public int TotalTokens { get; init; }
+    public int TotalTokens { get; set; }
 }
 
 public sealed class V1Chunk
 {
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     [JsonPropertyName("sentence_id")]
-    public int SentenceId { get; init; }
+    public int SentenceId { get; set; }
 
     [JsonPropertyName("is_end")]
-    public bool IsEnd { get; init; }
+    public bool IsEnd { get; set; }
 
     [JsonPropertyName("result")]
-    public string Result { get; init; } = "";
+    public string Result { get; set; } = "";
 
     [JsonPropertyName("is_truncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     [JsonPropertyName("finish_reason")]
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 
     [JsonPropertyName("need_clear_history")]
-    public bool NeedClearHistory { get; init; }
+    public bool NeedClearHistory { get; set; }
 
     [JsonPropertyName("ban_round")]
-    public int? BanRound { get; init; }
+    public int? BanRound { get; set; }
 
     [JsonPropertyName("flag")]
-    public int? Flag { get; init; }
+    public int? Flag { get; set; }
 
     [JsonPropertyName("usage")]
-    public V1Usage? Usage { get; init; }
+    public V1Usage? Usage { get; set; }
 }
 
 public sealed class V1Reply
 {
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     [JsonPropertyName("object")]
-    public string? ObjectType { get; init; }
+    public string? ObjectType { get; set; }
 
     [JsonPropertyName("created")]
-    public long Created { get; init; }
+    public long Created { get; set; }
 
     [JsonPropertyName("result")]
-    public string Result { get; init; } = "";
+    public string Result { get; set; } = "";
 
     [JsonPropertyName("is_truncated")]
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; set; }
 
     [JsonPropertyName("finish_reason")]
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 
     [JsonPropertyName("need_clear_history")]
-    public bool NeedClearHistory { get; init; }
+    public bool NeedClearHistory { get; set; }
 
     [JsonPropertyName("ban_round")]
-    public int? BanRound { get; init; }
+    public int? BanRound { get; set; }
 
     [JsonPropertyName("flag")]
-    public int? Flag { get; init; }
+    public int? Flag { get; set; }
 
     [JsonPropertyName("usage")]
-    public V1Usage? Usage { get; init; }
+    public V1Usage? Usage { get; set; }
 }
 
 public sealed record V1Message(
