@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Core.Fleet;
-using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Core.DependencyInjection;
 
 namespace Qianfan.Sdk.DashScope.DependencyInjection;
 
@@ -60,68 +59,23 @@ public static class DashScopeServiceCollectionExtensions
         Action<OptionsBuilder<DashScopeCredentials>> configureCredentials,
         Action<OptionsBuilder<DashScopeOptions>> configureOptions)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var optionsName = serviceKey ?? Options.DefaultName;
-        var credentials = services.AddOptions<DashScopeCredentials>(optionsName);
-        var options = services.AddOptions<DashScopeOptions>(optionsName);
-        if (serviceKey is null)
-        {
-            credentials.Configure(c => DashScopeEnvironment.Apply(c, Environment.GetEnvironmentVariable));
-            options.Configure(o => DashScopeEnvironment.Apply(o, Environment.GetEnvironmentVariable));
-        }
-
-        configureCredentials(credentials);
-        configureOptions(options);
-        credentials.ValidateOnStart();
-        options.ValidateOnStart();
+        var http = services.AddClient(
+            serviceKey,
+            HttpClientName,
+            configureCredentials,
+            configureOptions,
+            DashScopeEnvironment.Apply,
+            DashScopeEnvironment.Apply,
+            // What a shared store registered for this client (UseRedis): the fleet's limits.
+            (provider, credentials, options, httpClient) => new DashScopeClient(
+                credentials, options, httpClient, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), FleetServices.Resolve<DashScopeBuilder>(provider, serviceKey)));
+        var optionsName = ClientRegistration.OptionsName(serviceKey);
         services.AddSingleton<IValidateOptions<DashScopeOptions>>(new DashScopeSettingsValidation(optionsName));
         services.AddSingleton<IValidateOptions<DashScopeCredentials>>(new DashScopeSettingsValidation(optionsName));
 
-        var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
-        if (serviceKey is null)
-        {
-            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
-        }
-        else
-        {
-            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
-        }
-
-        AddArea(services, serviceKey, static c => c.Generation);
-        AddArea(services, serviceKey, static c => c.Images);
-        AddArea(services, serviceKey, static c => c.Tasks);
-
-        // The client is a long-lived singleton, so its handler renews connections itself, and the SDK's own timeouts
-        // (per attempt and overall) replace HttpClient.Timeout.
-        var http = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(SdkHttpHandler.Create)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddArea(serviceKey, static (DashScopeClient c) => c.Generation);
+        services.AddArea(serviceKey, static (DashScopeClient c) => c.Images);
+        services.AddArea(serviceKey, static (DashScopeClient c) => c.Tasks);
         return new DashScopeBuilder(services, serviceKey, http);
-    }
-
-    /// <summary>An area client as a singleton (keyed like its registration), handed out by the registration's DashScopeClient.</summary>
-    private static void AddArea<T>(IServiceCollection services, string? serviceKey, Func<DashScopeClient, T> area)
-        where T : class
-    {
-        if (serviceKey is null)
-        {
-            services.TryAddSingleton(provider => area(provider.GetRequiredService<DashScopeClient>()));
-        }
-        else
-        {
-            services.TryAddKeyedSingleton(serviceKey, (provider, key) => area(provider.GetRequiredKeyedService<DashScopeClient>(key)));
-        }
-    }
-
-    private static DashScopeClient Create(IServiceProvider provider, string optionsName, string httpClientName, string? serviceKey)
-    {
-        var credentials = provider.GetRequiredService<IOptionsMonitor<DashScopeCredentials>>().Get(optionsName);
-        var options = provider.GetRequiredService<IOptionsMonitor<DashScopeOptions>>().Get(optionsName);
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-
-        // What a shared store registered for this client (UseRedis): the fleet's limits.
-        var fleet = FleetServices.Resolve<DashScopeBuilder>(provider, serviceKey);
-        return new DashScopeClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), fleet);
     }
 }

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Core.Fleet;
-using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Core.DependencyInjection;
 
 namespace Qianfan.Sdk.Zhipu.DependencyInjection;
 
@@ -61,68 +60,23 @@ public static class ZhipuServiceCollectionExtensions
         Action<OptionsBuilder<ZhipuCredentials>> configureCredentials,
         Action<OptionsBuilder<ZhipuOptions>> configureOptions)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var optionsName = serviceKey ?? Options.DefaultName;
-        var credentials = services.AddOptions<ZhipuCredentials>(optionsName);
-        var options = services.AddOptions<ZhipuOptions>(optionsName);
-        if (serviceKey is null)
-        {
-            credentials.Configure(c => ZhipuEnvironment.Apply(c, Environment.GetEnvironmentVariable));
-            options.Configure(o => ZhipuEnvironment.Apply(o, Environment.GetEnvironmentVariable));
-        }
-
-        configureCredentials(credentials);
-        configureOptions(options);
-        credentials.ValidateOnStart();
-        options.ValidateOnStart();
+        var http = services.AddClient(
+            serviceKey,
+            HttpClientName,
+            configureCredentials,
+            configureOptions,
+            ZhipuEnvironment.Apply,
+            ZhipuEnvironment.Apply,
+            // What a shared store registered for this client (UseRedis): the fleet's limits.
+            (provider, credentials, options, httpClient) => new ZhipuClient(
+                credentials, options, httpClient, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), FleetServices.Resolve<ZhipuBuilder>(provider, serviceKey)));
+        var optionsName = ClientRegistration.OptionsName(serviceKey);
         services.AddSingleton<IValidateOptions<ZhipuOptions>>(provider => new ZhipuSettingsValidation(name => provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>().Get(name), optionsName));
         services.AddSingleton<IValidateOptions<ZhipuCredentials>>(provider => new ZhipuSettingsValidation(name => provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>().Get(name), optionsName));
 
-        var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
-        if (serviceKey is null)
-        {
-            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
-        }
-        else
-        {
-            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
-        }
-
-        AddArea(services, serviceKey, static c => c.Chat);
-        AddArea(services, serviceKey, static c => c.AsyncChat);
-        AddArea(services, serviceKey, static c => c.Images);
-
-        // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the
-        // SDK's own timeouts (per attempt and overall) replace HttpClient.Timeout.
-        var http = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(SdkHttpHandler.Create)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddArea(serviceKey, static (ZhipuClient c) => c.Chat);
+        services.AddArea(serviceKey, static (ZhipuClient c) => c.AsyncChat);
+        services.AddArea(serviceKey, static (ZhipuClient c) => c.Images);
         return new ZhipuBuilder(services, serviceKey, http);
-    }
-
-    /// <summary>An area client as a singleton (keyed like its registration), handed out by the registration's ZhipuClient.</summary>
-    private static void AddArea<T>(IServiceCollection services, string? serviceKey, Func<ZhipuClient, T> area)
-        where T : class
-    {
-        if (serviceKey is null)
-        {
-            services.TryAddSingleton(provider => area(provider.GetRequiredService<ZhipuClient>()));
-        }
-        else
-        {
-            services.TryAddKeyedSingleton(serviceKey, (provider, key) => area(provider.GetRequiredKeyedService<ZhipuClient>(key)));
-        }
-    }
-
-    private static ZhipuClient Create(IServiceProvider provider, string optionsName, string httpClientName, string? serviceKey)
-    {
-        var credentials = provider.GetRequiredService<IOptionsMonitor<ZhipuCredentials>>().Get(optionsName);
-        var options = provider.GetRequiredService<IOptionsMonitor<ZhipuOptions>>().Get(optionsName);
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
-
-        // What a shared store registered for this client (UseRedis): the fleet's limits.
-        var fleet = FleetServices.Resolve<ZhipuBuilder>(provider, serviceKey);
-        return new ZhipuClient(credentials, options, http, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>(), fleet);
     }
 }

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Core.Fleet;
-using Qianfan.Sdk.Core.Pipeline;
+using Qianfan.Sdk.Core.DependencyInjection;
 
 namespace Qianfan.Sdk.DependencyInjection;
 
@@ -62,20 +61,15 @@ public static class QianfanServiceCollectionExtensions
         Action<OptionsBuilder<QianfanCredentials>> configureCredentials,
         Action<OptionsBuilder<QianfanOptions>> configureOptions)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var optionsName = serviceKey ?? Options.DefaultName;
-        var credentials = services.AddOptions<QianfanCredentials>(optionsName);
-        var options = services.AddOptions<QianfanOptions>(optionsName);
-        if (serviceKey is null)
-        {
-            credentials.Configure(c => QianfanEnvironment.Apply(c, Environment.GetEnvironmentVariable));
-            options.Configure(o => QianfanEnvironment.Apply(o, Environment.GetEnvironmentVariable));
-        }
-
-        configureCredentials(credentials);
-        configureOptions(options);
-        credentials.ValidateOnStart();
-        options.ValidateOnStart();
+        var http = services.AddClient(
+            serviceKey,
+            HttpClientName,
+            configureCredentials,
+            configureOptions,
+            QianfanEnvironment.Apply,
+            QianfanEnvironment.Apply,
+            (provider, credentials, options, httpClient) => Create(provider, credentials, options, httpClient, serviceKey));
+        var optionsName = ClientRegistration.OptionsName(serviceKey);
         services.AddSingleton(provider => Validation(provider, optionsName, serviceKey));
         services.AddSingleton<IValidateOptions<QianfanOptions>>(provider => Validation(provider, optionsName, serviceKey));
         services.AddSingleton<IValidateOptions<QianfanCredentials>>(provider => Validation(provider, optionsName, serviceKey));
@@ -84,58 +78,25 @@ public static class QianfanServiceCollectionExtensions
         services.AddOptions<QianfanStartupCheck>(optionsName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QianfanStartupCheck>>(provider => new QianfanStartupValidation(provider, optionsName, serviceKey));
 
-        var httpClientName = serviceKey is null ? HttpClientName : $"{HttpClientName}:{serviceKey}";
-        if (serviceKey is null)
-        {
-            services.TryAddSingleton(provider => Create(provider, optionsName, httpClientName, serviceKey));
-        }
-        else
-        {
-            services.TryAddKeyedSingleton(serviceKey, (provider, _) => Create(provider, optionsName, httpClientName, serviceKey));
-        }
-
-        AddArea(services, serviceKey, static c => c.Chat);
-        AddArea(services, serviceKey, static c => c.ChatCompletions);
-        AddArea(services, serviceKey, static c => c.Completions);
-        AddArea(services, serviceKey, static c => c.Embeddings);
-        AddArea(services, serviceKey, static c => c.EmbeddingsV2);
-        AddArea(services, serviceKey, static c => c.Rerank);
-        AddArea(services, serviceKey, static c => c.RerankV2);
-        AddArea(services, serviceKey, static c => c.Images);
-        AddArea(services, serviceKey, static c => c.ImagesV2);
-        AddArea(services, serviceKey, static c => c.Tokenizer);
-        AddArea(services, serviceKey, static c => c.Models);
-
-        // The client is a long-lived singleton, so its handler must renew connections itself (DNS changes), and the
-        // SDK's own timeouts (per attempt and overall) replace HttpClient.Timeout.
-        var http = services.AddHttpClient(httpClientName)
-            .ConfigurePrimaryHttpMessageHandler(SdkHttpHandler.Create)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Chat);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.ChatCompletions);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Completions);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Embeddings);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.EmbeddingsV2);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Rerank);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.RerankV2);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Images);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.ImagesV2);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Tokenizer);
+        services.AddArea(serviceKey, static (QianfanClient c) => c.Models);
         return new QianfanBuilder(services, serviceKey, http);
-    }
-
-    /// <summary>An area client as a singleton (keyed like its registration), handed out by the registration's QianfanClient.</summary>
-    private static void AddArea<T>(IServiceCollection services, string? serviceKey, Func<QianfanClient, T> area)
-        where T : class
-    {
-        if (serviceKey is null)
-        {
-            services.TryAddSingleton(provider => area(provider.GetRequiredService<QianfanClient>()));
-        }
-        else
-        {
-            services.TryAddKeyedSingleton(serviceKey, (provider, key) => area(provider.GetRequiredKeyedService<QianfanClient>(key)));
-        }
     }
 
     private static QianfanSettingsValidation Validation(IServiceProvider provider, string optionsName, string? serviceKey) =>
         new(optionsName, TokenProvider(provider, serviceKey) is not null);
 
-    private static QianfanClient Create(IServiceProvider provider, string optionsName, string httpClientName, string? serviceKey)
+    private static QianfanClient Create(IServiceProvider provider, QianfanCredentials credentials, QianfanOptions options, HttpClient http, string? serviceKey)
     {
-        var credentials = provider.GetRequiredService<IOptionsMonitor<QianfanCredentials>>().Get(optionsName);
-        var options = provider.GetRequiredService<IOptionsMonitor<QianfanOptions>>().Get(optionsName);
         if (TokenProvider(provider, serviceKey) is { } tokens)
         {
             credentials = new QianfanCredentials(tokens)
@@ -148,8 +109,6 @@ public static class QianfanServiceCollectionExtensions
                 V2ApiKey = credentials.V2ApiKey,
             };
         }
-
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName);
 
         // What a shared store registered for this client (UseRedis): the fleet's tokens and limits.
         var fleet = FleetServices.Resolve<QianfanBuilder>(provider, serviceKey);
