@@ -11,8 +11,13 @@ namespace Qianfan.Sdk.Chat;
 /// </summary>
 internal static class ChatTokenCheck
 {
-    public static void WarnIfOverLimit(ILogger logger, ChatRequest request, ModelSpec model) =>
-        TokenLimitWarning.Check(logger, model.Name, "messages content plus system", model.MaxInputTokens, request, static r => Estimate(r));
+    public static void WarnIfOverLimit(ILogger logger, ChatRequest request, ModelSpec model)
+    {
+        if (TokenLimitWarning.CanExceed(model.MaxInputTokens, Characters(request)))
+        {
+            TokenLimitWarning.Check(logger, model.Name, "messages content plus system", model.MaxInputTokens, request, static r => Estimate(r));
+        }
+    }
 
     /// <summary>The estimate of what the limit counts: every message's content and the system persona.</summary>
     public static int Estimate(ChatRequest request)
@@ -24,5 +29,16 @@ internal static class ChatTokenCheck
         }
 
         return tokens;
+    }
+
+    private static int Characters(ChatRequest request)
+    {
+        var characters = request.System?.Length ?? 0;
+        foreach (var message in request.Messages)
+        {
+            characters += message?.Content.Length ?? 0;
+        }
+
+        return characters;
     }
 }

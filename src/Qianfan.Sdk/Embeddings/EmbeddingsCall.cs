@@ -16,7 +16,10 @@ internal static class EmbeddingsCall
         {
             for (var i = 0; i < request.Input.Count; i++)
             {
-                TokenLimitWarning.Check(logger, spec.Name, $"input[{i}]", spec.MaxTokens, request.Input[i], TokenEstimator.Estimate);
+                if (TokenLimitWarning.CanExceed(spec.MaxTokens, request.Input[i]?.Length ?? 0))
+                {
+                    TokenLimitWarning.Check(logger, spec.Name, $"input[{i}]", spec.MaxTokens, request.Input[i], TokenEstimator.Estimate);
+                }
             }
         }
 

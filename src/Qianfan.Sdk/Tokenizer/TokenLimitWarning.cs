@@ -10,6 +10,14 @@ namespace Qianfan.Sdk.Tokenizer;
 internal static partial class TokenLimitWarning
 {
     /// <summary>
+    /// Whether an input of <paramref name="characters"/> UTF-16 characters can be estimated over
+    /// <paramref name="maxTokens"/>. The estimate counts at most one token per character (a word of any length is one,
+    /// a Han character 0.625), so an input no longer than the limit never needs estimating: a long conversation is
+    /// only walked when it may be over.
+    /// </summary>
+    public static bool CanExceed(int? maxTokens, int characters) => maxTokens is { } limit && characters > limit;
+
+    /// <summary>
     /// Logs a Warning when <paramref name="estimate"/> of <paramref name="state"/> exceeds <paramref name="maxTokens"/>;
     /// estimates nothing when there is no limit or nobody would see the warning.
     /// </summary>

@@ -31,6 +31,20 @@ public sealed class ChatTokenWarningTests
     }
 
     [Fact]
+    public async Task TheDensestTextOverTheLimit_IsWarnedAbout_ThoughItHasFewCharactersMoreThanTheLimitHasTokens()
+    {
+        using var fake = new FakeQianfan();
+        using var client = fake.CreateClient();
+        // "a好" is 1.625 tokens in 2 characters: 3,782 of them are 7,564 characters and 6,145 estimated tokens of 6,144.
+        var request = new ChatRequest("ERNIE-Speed-8K") { Messages = { ChatMessage.User(string.Concat(Enumerable.Repeat("a好", 3782))) } };
+
+        await client.Chat.CompleteAsync(request);
+
+        var warning = Assert.Single(fake.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("estimated at 6145 tokens", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EstimateAtTheLimit_LogsNoWarning()
     {
         using var fake = new FakeQianfan();

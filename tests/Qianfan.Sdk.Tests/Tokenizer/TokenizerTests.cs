@@ -99,4 +99,26 @@ public sealed class TokenizerTests
     [Fact]
     public void Estimate_OfSeveralTextsIsTheSumOfEach() =>
         Assert.Equal(1 + 1 + 2, TokenEstimator.Estimate(["你好", "世界", "hello world"]));
+
+    /// <summary>
+    /// The over-limit warnings skip estimating an input no longer than the limit; that holds only while the estimate
+    /// never counts more tokens than the text has UTF-16 characters, whatever the mix.
+    /// </summary>
+    [Theory]
+    [InlineData("a")]
+    [InlineData("a好a好a好a好")] // the densest mix: every Han character starts a new word after it
+    [InlineData("好")]
+    [InlineData("a b c d e f")]
+    [InlineData("x𠀀y𠀁z")]
+    [InlineData("😀a😀b😀")]
+    [InlineData("1,2,3;4.5")]
+    [InlineData("这是待计算 token 数量的一段文本")]
+    public void Estimate_NeverCountsMoreTokensThanTheTextHasCharacters(string text)
+    {
+        for (var repeat = 1; repeat <= 64; repeat *= 4)
+        {
+            var repeated = string.Concat(Enumerable.Repeat(text, repeat));
+            Assert.InRange(TokenEstimator.Estimate(repeated), 0, repeated.Length);
+        }
+    }
 }
