@@ -137,7 +137,7 @@ internal sealed partial class ApiPipeline
                     // The URL may carry a credential, so it is never logged; the target is.
                     var sent = _time.GetTimestamp();
                     LogSending(logger, call.Api.Method.Method, call.Api.Target, call.Api.Stream, attempt);
-                    var response = await SendAsync(request, source.Token).ConfigureAwait(false);
+                    var response = await SendRequestAsync(request, source.Token).ConfigureAwait(false);
                     if (_limiter is not null && Profile.ReadQuota(response.Headers) is { } quota)
                     {
                         _limiter.Observe(quota);
@@ -199,7 +199,7 @@ internal sealed partial class ApiPipeline
     /// source shared by all calls in flight, which costs 5 % of the requests a second at 64 callers
     /// (docs/benchmarks.md).
     /// </summary>
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+    private Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         _http is HttpClient client
             ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             : _http.SendAsync(request, cancellationToken);
