@@ -34,8 +34,8 @@ public partial class DashScopeClient : IDisposable
     /// <summary>Creates a client.</summary>
     /// <param name="credentials">The API key, of the region the client talks to.</param>
     /// <param name="options">Region or host, timeouts, retries, limits and task polling; null for the defaults. Read once.</param>
-    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null creates and owns one
-    /// over the SDK's own handler. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
+    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null sends straight through a
+    /// handler the client creates and owns. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
     /// <param name="loggerFactory">Where the SDK logs (categories <c>Qianfan.Sdk.DashScope.*</c>); the key is never logged.</param>
     /// <param name="timeProvider">The clock for timeouts, retries, limits and task polling; null is the system clock.</param>
     /// <exception cref="ArgumentException">The settings are inconsistent, or no API key is given.</exception>

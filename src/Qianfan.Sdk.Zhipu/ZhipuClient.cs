@@ -33,8 +33,8 @@ public partial class ZhipuClient : IDisposable
     /// <summary>Creates a client.</summary>
     /// <param name="credentials">The API key.</param>
     /// <param name="options">Region or host, how the key is sent, timeouts, retries, limits and polling; null for the defaults. Read once.</param>
-    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null creates and owns one
-    /// over the SDK's own handler. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
+    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null sends straight through a
+    /// handler the client creates and owns. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
     /// <param name="loggerFactory">Where the SDK logs (categories <c>Qianfan.Sdk.Zhipu.*</c>); the key is never logged.</param>
     /// <param name="timeProvider">The clock for timeouts, retries, limits, polling and JWT expiry; null is the system clock.</param>
     /// <exception cref="ArgumentException">The settings are inconsistent, or no key is given (the message names what to set, never the key).</exception>

@@ -46,8 +46,8 @@ public partial class QianfanClient : IDisposable
     /// <summary>Creates a client.</summary>
     /// <param name="credentials">Who the client is: keys, tokens or a token provider, for V1, V2 or both.</param>
     /// <param name="options">Hosts, timeouts, retries and limits; null for the defaults. Read once.</param>
-    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null creates and owns one
-    /// over the SDK's own handler. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
+    /// <param name="httpClient">The HttpClient to send with (e.g. from IHttpClientFactory); null sends straight through a
+    /// handler the client creates and owns. Its <c>Timeout</c> should be infinite: the SDK's timeouts apply per attempt.</param>
     /// <param name="loggerFactory">Where the SDK logs (categories <c>Qianfan.Sdk.*</c>); secrets are never logged.</param>
     /// <param name="timeProvider">The clock for timeouts, retries, limits and token expiry; null is the system clock.</param>
     /// <exception cref="ArgumentException">The settings are inconsistent, or no credential is given.</exception>
