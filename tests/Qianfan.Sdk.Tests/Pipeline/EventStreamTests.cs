@@ -369,23 +369,7 @@ public sealed class EventStreamTests
         var body = new PushStream();
         api.Service.Respond(() => TestReplies.EventStream(body));
         body.Push(TestReplies.Event("a") + "data: " + TestReplies.ErrorJson("busy", "system is busy") + "\n\n");
-        var stopped = new List<System.Diagnostics.Activity>();
-        using var listener = new System.Diagnostics.ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Qianfan.Sdk",
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("gen_ai.provider.name") as string == "test-provider")
-                {
-                    lock (stopped)
-                    {
-                        stopped.Add(activity);
-                    }
-                }
-            },
-        };
-        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder("test-provider");
 
         await using var chunks = api.StreamAsync().GetAsyncEnumerator();
         Assert.True(await chunks.MoveNextAsync().AsTask().OrHang());
@@ -393,7 +377,7 @@ public sealed class EventStreamTests
 
         Assert.Equal("busy", Assert.IsType<TestApiException>(ex).Code);
         await body.Disposed.OrHang();
-        var span = Assert.Single(stopped, a => a.Status == System.Diagnostics.ActivityStatusCode.Error);
+        var span = Assert.Single(spans.Stopped, a => a.Status == System.Diagnostics.ActivityStatusCode.Error);
         Assert.Equal("busy", span.GetTagItem("error.type"));
     }
 
@@ -402,23 +386,7 @@ public sealed class EventStreamTests
     {
         using var api = new PipelineHarness();
         api.Service.Respond(() => TestReplies.EventStream(TestReplies.Event("a") + TestReplies.Event("b", last: true, total: 5)));
-        var stopped = new List<System.Diagnostics.Activity>();
-        using var listener = new System.Diagnostics.ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Qianfan.Sdk",
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("gen_ai.provider.name") as string == "test-provider")
-                {
-                    lock (stopped)
-                    {
-                        stopped.Add(activity);
-                    }
-                }
-            },
-        };
-        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder("test-provider");
 
         await foreach (var chunk in api.StreamAsync())
         {
@@ -428,7 +396,7 @@ public sealed class EventStreamTests
             }
         }
 
-        var span = Assert.Single(stopped);
+        var span = Assert.Single(spans.Stopped);
         Assert.NotEqual(System.Diagnostics.ActivityStatusCode.Error, span.Status);
         Assert.Null(span.GetTagItem("error.type"));
     }
