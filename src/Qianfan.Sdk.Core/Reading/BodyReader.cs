@@ -22,9 +22,9 @@ internal static class BodyReader
         CancellationToken cancellationToken)
     {
         var headers = response.Content.Headers;
-        var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        long? expected = ContentDecoding.IsEncoded(headers) ? null : content.CanSeek ? content.Length - content.Position : headers.ContentLength;
-        content = ContentDecoding.Decode(headers, content);
+        var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        long? expected = ContentDecoding.IsEncoded(headers) ? null : raw.CanSeek ? raw.Length - raw.Position : headers.ContentLength;
+        var content = ContentDecoding.Decode(headers, raw);
 
         // One byte more than the declared length, so the read that finds the end needs no larger buffer.
         var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and >= 0 and < InitialBufferLimit ? (int)size + 1 : InitialBuffer);
@@ -56,6 +56,11 @@ internal static class BodyReader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            if (content != raw)
+            {
+                // A decoder holds native state and pooled buffers; the response's disposal reaches only the raw body.
+                await content.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

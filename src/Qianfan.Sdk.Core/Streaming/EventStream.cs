@@ -270,6 +270,8 @@ internal sealed class EventStream<T> : IAsyncDisposable
         }
         finally
         {
+            // The decoder, when the body is compressed: the response's disposal reaches only the raw body.
+            await _content.DisposeAsync().ConfigureAwait(false);
             _response.Dispose();
             _reads.Dispose();
         }
