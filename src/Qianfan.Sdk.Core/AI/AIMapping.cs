@@ -122,7 +122,7 @@ internal static class AIMapping
     };
 
     /// <summary>A tool call's id, or one made from the response's id (else <c>call</c>, as V1's) and the call's place when the service gave none.</summary>
-    public static string CallId(string? id, string? responseId, int index) => string.IsNullOrEmpty(id) ? $"{responseId ?? "call"}-{index}" : id;
+    public static string CallId(string? id, string? responseId, int index) => string.IsNullOrEmpty(id) ? $"{(string.IsNullOrEmpty(responseId) ? "call" : responseId)}-{index}" : id;
 
     /// <summary>
     /// <c>GetService</c> as every adapter answers it: its metadata, itself, the root client it came from, the area

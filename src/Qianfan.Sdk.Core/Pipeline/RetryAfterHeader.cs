@@ -7,12 +7,12 @@ internal static class RetryAfterHeader
 {
     /// <summary>
     /// The header's delay, or its date less the answer's own <c>Date</c> (both the server's clock, so the client's
-    /// clock skew does not count; the current time when the answer has no <c>Date</c>). A date already past asks for
-    /// nothing: null, so the usual backoff and the profile's pause apply rather than none at all.
+    /// clock skew does not count; the current time when the answer has no <c>Date</c>). A delay of zero or a date
+    /// already past asks for nothing: null, so the usual backoff and the profile's pause apply rather than none at all.
     /// </summary>
     public static TimeSpan? Of(HttpResponseHeaders headers) => headers.RetryAfter switch
     {
-        { Delta: { } delta } => delta,
+        { Delta: { } delta } when delta > TimeSpan.Zero => delta,
         { Date: { } date } when date - (headers.Date ?? DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero => wait,
         _ => null,
     };

@@ -56,6 +56,7 @@ public sealed class AIMappingTests
     [InlineData(null, "as-1", 2, "as-1-2")]
     [InlineData("", "as-1", 1, "as-1-1")]
     [InlineData(null, null, 1, "call-1")]
+    [InlineData(null, "", 3, "call-3")]
     public void CallId_IsTheServicesOrOneMadeFromTheResponseAndThePlace(string? id, string? responseId, int index, string expected) =>
         Assert.Equal(expected, AIMapping.CallId(id, responseId, index));
 

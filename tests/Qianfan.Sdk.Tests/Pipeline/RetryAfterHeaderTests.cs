@@ -12,6 +12,12 @@ public sealed class RetryAfterHeaderTests
     }
 
     [Fact]
+    public void ADelayOfZero_AsksForNothing_SoTheUsualBackoffApplies()
+    {
+        Assert.Null(RetryAfterHeader.Of(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero))));
+    }
+
+    [Fact]
     public void ADate_IsMeasuredFromTheAnswersOwnDate_NotTheClientsClock()
     {
         // The server's clock is a day behind the client's; its answer asks for 30 s after its own Date.
