@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -6,12 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Qianfan.Sdk.Core;
 using Qianfan.Sdk.Core.Authorization;
 using Qianfan.Sdk.Core.Limits;
 using Qianfan.Sdk.Core.Reading;
 using Qianfan.Sdk.Core.Streaming;
-using Qianfan.Sdk.Core.Telemetry;
 
 namespace Qianfan.Sdk.Core.Pipeline;
 

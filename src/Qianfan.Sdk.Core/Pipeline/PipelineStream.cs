@@ -1,7 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.ExceptionServices;
 using Qianfan.Sdk.Core.Streaming;
-using Qianfan.Sdk.Core.Telemetry;
 
 namespace Qianfan.Sdk.Core.Pipeline;
 

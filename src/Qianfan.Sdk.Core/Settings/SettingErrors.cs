@@ -11,8 +11,6 @@ internal sealed class SettingErrors(string section)
     /// <summary>The messages so far; empty when every setting is good.</summary>
     public List<string> Messages { get; } = [];
 
-    public void Add(string message) => Messages.Add(message);
-
     /// <summary>A URL the client sends to: absolute, http or https.</summary>
     public void HttpUrl(Uri? url, string key, string? variable = null)
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using Qianfan.Sdk.Core.Json;
-using Qianfan.Sdk.DashScope.Protocol;
 
 namespace Qianfan.Sdk.DashScope.Generation;
 

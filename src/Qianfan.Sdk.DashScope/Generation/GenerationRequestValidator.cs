@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Text.Json;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.DashScope.Protocol;
 using static Qianfan.Sdk.DashScope.Protocol.Rules;
@@ -12,9 +12,6 @@ namespace Qianfan.Sdk.DashScope.Generation;
 /// </summary>
 internal static class GenerationRequestValidator
 {
-    private static readonly Lazy<FrozenSet<string>> ModeledParameters = new(() =>
-        GenerationJsonContext.Default.GenerationParametersBody.Properties.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal));
-
     /// <exception cref="DashScopeValidationException">A rule is broken.</exception>
     public static void Validate(GenerationRequest request)
     {
@@ -48,7 +45,7 @@ internal static class GenerationRequestValidator
             throw Fail("parameters.n", $"parameters.n must be 1 when parameters.enable_thinking is true, was {request.N}");
         }
 
-        ExtraParameters.Validate(request.ExtraParameters, ModeledParameters.Value, "AdditionalParameters", "parameters");
+        ExtraParameters.Validate(request.ExtraParameters, ExtraFields.ModeledBy(GenerationJsonContext.Default.GenerationParametersBody), "AdditionalParameters", "parameters");
     }
 
     private static void ValidateInput(GenerationRequest request)

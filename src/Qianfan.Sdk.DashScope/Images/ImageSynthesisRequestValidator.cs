@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Globalization;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.DashScope.Protocol;
 using static Qianfan.Sdk.DashScope.Protocol.Rules;
@@ -9,9 +9,6 @@ namespace Qianfan.Sdk.DashScope.Images;
 /// <summary>The documented rules of an image-synthesis body, checked before sending.</summary>
 internal static class ImageSynthesisRequestValidator
 {
-    private static readonly Lazy<FrozenSet<string>> ModeledParameters = new(() =>
-        ImagesJsonContext.Default.ImageSynthesisParametersBody.Properties.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal));
-
     /// <exception cref="DashScopeValidationException">A rule is broken.</exception>
     public static void Validate(ImageSynthesisRequest request)
     {
@@ -49,7 +46,7 @@ internal static class ImageSynthesisRequestValidator
             throw Fail(request.RefMode is not null ? "parameters.ref_mode" : "parameters.ref_strength", "parameters.ref_strength and parameters.ref_mode need input.ref_img: set RefImage");
         }
 
-        ExtraParameters.Validate(request.ExtraParameters, ModeledParameters.Value, "AdditionalParameters", "parameters");
+        ExtraParameters.Validate(request.ExtraParameters, ExtraFields.ModeledBy(ImagesJsonContext.Default.ImageSynthesisParametersBody), "AdditionalParameters", "parameters");
     }
 
     private static void ValidateSize(string size)

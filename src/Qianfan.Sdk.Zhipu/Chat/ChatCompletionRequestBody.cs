@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qianfan.Sdk.Core.Json;
-using Qianfan.Sdk.Zhipu.Protocol;
 
 namespace Qianfan.Sdk.Zhipu.Chat;
 

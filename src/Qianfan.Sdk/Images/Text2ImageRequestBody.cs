@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using Qianfan.Sdk.Core.Json;
-using Qianfan.Sdk.Protocol;
 
 namespace Qianfan.Sdk.Images;
 
