@@ -9,18 +9,18 @@ using StackExchange.Redis;
 namespace Qianfan.Sdk.DependencyInjection;
 
 /// <summary>
-/// <c>AddQianfan(…).UseRedis(…)</c>, <c>AddDashScope(…).UseRedis(…)</c>: a client's tokens and rate limits shared by
+/// <c>AddQianfan(…).UseRedis(…)</c>, <c>AddDashScope(…).UseRedis(…)</c>, <c>AddZhipu(…).UseRedis(…)</c>: a client's tokens and rate limits shared by
 /// every instance of the application through Redis (one token exchange per credential, one QPS/RPM/TPM budget per
 /// account), falling back to the process while Redis is unavailable. Written once over
 /// <see cref="ISdkClientBuilder"/>, so it serves every platform's registration and returns that platform's builder;
-/// what is shared is what the platform has: Qianfan its tokens and limits, DashScope (a static key) its limits.
+/// what is shared is what the platform has: Qianfan its tokens and limits, DashScope (a static key) and Zhipu (a key, or a JWT each instance signs) their limits.
 /// Each registration gets its own budget, keyed by platform and credentials.
 /// </summary>
 public static class QianfanRedisBuilderExtensions
 {
     /// <summary>Shares the client's tokens and limits through <paramref name="connection"/> (yours: the SDK does not dispose it).</summary>
-    /// <typeparam name="TBuilder">The platform's builder (<c>QianfanBuilder</c>, <c>DashScopeBuilder</c>), returned as it is.</typeparam>
-    /// <param name="builder">What <c>AddQianfan</c> or <c>AddDashScope</c> returned.</param>
+    /// <typeparam name="TBuilder">The platform's builder (<c>QianfanBuilder</c>, <c>DashScopeBuilder</c>, <c>ZhipuBuilder</c>), returned as it is.</typeparam>
+    /// <param name="builder">What <c>AddQianfan</c>, <c>AddDashScope</c> or <c>AddZhipu</c> returned.</param>
     /// <param name="connection">A connection to Redis. With <c>BacklogPolicy.FailFast</c> a lost connection is noticed at once.</param>
     /// <param name="configure">Key prefix, token encryption, window margin, timeouts; null for the defaults.</param>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
@@ -37,8 +37,8 @@ public static class QianfanRedisBuilderExtensions
     /// client is first resolved and closed with the container; Redis need not be up then (the client starts in the
     /// process and moves to Redis once it answers).
     /// </summary>
-    /// <typeparam name="TBuilder">The platform's builder (<c>QianfanBuilder</c>, <c>DashScopeBuilder</c>), returned as it is.</typeparam>
-    /// <param name="builder">What <c>AddQianfan</c> or <c>AddDashScope</c> returned.</param>
+    /// <typeparam name="TBuilder">The platform's builder (<c>QianfanBuilder</c>, <c>DashScopeBuilder</c>, <c>ZhipuBuilder</c>), returned as it is.</typeparam>
+    /// <param name="builder">What <c>AddQianfan</c>, <c>AddDashScope</c> or <c>AddZhipu</c> returned.</param>
     /// <param name="configuration">Where Redis is; never logged.</param>
     /// <param name="configure">Key prefix, token encryption, window margin, timeouts; null for the defaults.</param>
     /// <exception cref="ArgumentException">The configuration string or a setting is invalid.</exception>
