@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text;
 using Qianfan.Sdk.Authentication;
 using Qianfan.Sdk.Chat;
 using Qianfan.Sdk.Errors;
+using Qianfan.Sdk.Tests.Pipeline;
 using Qianfan.Sdk.Tests.TestSupport;
 
 namespace Qianfan.Sdk.Tests.Authentication;
@@ -353,6 +355,24 @@ public sealed class OAuthAccessTokenProviderTests
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetAccessTokenAsync(CancellationToken.None).AsTask());
 
         Assert.IsType<IOException>(ex.InnerException, exactMatch: false);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task Exchange_ACompressedAnswerIsDecoded_OnTheSdksOwnStack(string coding)
+    {
+        using var fake = new FakeQianfan();
+        fake.TokenResponder = (_, _) =>
+        {
+            var body = new ByteArrayContent(TestReplies.Compress(Encoding.UTF8.GetBytes("""{"access_token":"zipped-token","expires_in":2592000}"""), coding));
+            body.Headers.ContentType = new("application/json");
+            body.Headers.ContentEncoding.Add(coding);
+            return Task.FromResult(new HttpResponseMessage { Content = body });
+        };
+        var provider = fake.CreateTokenProvider(bareInvoker: true);
+
+        Assert.Equal("zipped-token", await provider.GetAccessTokenAsync(CancellationToken.None));
     }
 
     [Fact]

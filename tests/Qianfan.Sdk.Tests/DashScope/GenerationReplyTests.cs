@@ -12,6 +12,20 @@ public sealed class GenerationReplyTests : IDisposable
     private readonly FakeDashScope _fake = new();
 
     [Fact]
+    public async Task AToolCallingMessageWithNullContent_ReadsAsEmptyText()
+    {
+        _fake.Respond(() => DashScopeReplies.Json(DashScopeReplies.ToolCallReply.Replace("\"content\":\"\"", "\"content\":null", StringComparison.Ordinal)));
+        using var client = _fake.CreateClient();
+
+        var reply = await client.Generation.CompleteAsync(new GenerationRequest("qwen-turbo") { Prompt = "杭州天气怎么样？" }).OrHang();
+
+        var message = Assert.Single(reply.Output.Choices!).Message!;
+        Assert.Equal("", message.Content);
+        Assert.Equal(GenerationRole.Assistant, message.Role);
+        Assert.Equal("get_current_weather", Assert.Single(message.ToolCalls!).Function!.Name);
+    }
+
+    [Fact]
     public async Task TheTextFormat_ReadsAsTheTypedReply()
     {
         _fake.Respond(() => DashScopeReplies.Json(DashScopeReplies.TextReply));
