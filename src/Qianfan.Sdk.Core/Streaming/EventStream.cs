@@ -8,8 +8,8 @@ using Qianfan.Sdk.Core.Reading;
 namespace Qianfan.Sdk.Core.Streaming;
 
 /// <summary>
-/// An open <c>text/event-stream</c> answer, read one <c>data:</c> event at a time with <see cref="SseParser"/> and
-/// deserialized straight from the event's UTF-8 bytes by the API's parser. It is opened inside a retry attempt up to
+/// An open <c>text/event-stream</c> answer, cut into events by an <see cref="EventReader"/> in the API's framing and
+/// deserialized straight from each event's UTF-8 bytes by the API's parser. It is opened inside a retry attempt up to
 /// its first item, so only a stream that has yielded nothing can be repeated.
 /// </summary>
 /// <remarks>
@@ -23,7 +23,8 @@ internal sealed class EventStream<T> : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly ApiProfile _profile;
-    private readonly IAsyncEnumerator<SseItem<StreamEvent<T>>> _events;
+    private readonly EventReader _reader;
+    private readonly SseItemParser<StreamEvent<T>> _parser;
     private readonly Stream _content;
     private readonly CancellationTokenSource _reads;
     private readonly CancellationTokenRegistration _callerLink;
@@ -49,9 +50,8 @@ internal sealed class EventStream<T> : IAsyncDisposable
         _callerLink = callerToken.CanBeCanceled
             ? callerToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _reads)
             : default;
-        _events = profile.StreamFraming == StreamFraming.DataLines
-            ? new DataLineEvents<StreamEvent<T>>(content, parser, _reads.Token)
-            : SseParser.Create(content, parser).EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
+        _reader = new EventReader(content, profile.StreamFraming);
+        _parser = parser;
     }
 
     /// <summary>The first item, read while opening; null when the stream ended at once with its end marker.</summary>
@@ -108,38 +108,20 @@ internal sealed class EventStream<T> : IAsyncDisposable
 
     /// <summary>
     /// The next item, or null at the stream's end marker; throws when the connection ends before it, when an event
-    /// carries an error, or when the stream stays silent past the idle timeout. The parser usually has the next
+    /// carries an error, or when the stream stays silent past the idle timeout. The reader usually has the next
     /// event buffered already, so that case completes without entering an async method.
     /// </summary>
     public ValueTask<T?> ReadNextAsync()
     {
-        while (true)
+        // An error event, or an event that does not parse, throws here rather than in the ValueTask.
+        if (TryReadBuffered(out var value))
         {
-            ValueTask<bool> next;
-            try
-            {
-                next = _events.MoveNextAsync();
-            }
-            catch (Exception ex)
-            {
-                return ValueTask.FromException<T?>(Translate(ex));
-            }
-
-            if (!next.IsCompletedSuccessfully)
-            {
-                return ReadNextSlowAsync(next);
-            }
-
-            if (!next.Result)
-            {
-                return ValueTask.FromException<T?>(_profile.StreamEnded(_received, _details));
-            }
-
-            if (TryTake(_events.Current.Data, out var value))
-            {
-                return new ValueTask<T?>(value);
-            }
+            return new ValueTask<T?>(value);
         }
+
+        return _reader.IsAtEnd
+            ? ValueTask.FromException<T?>(_profile.StreamEnded(_received, _details))
+            : ReadNextSlowAsync();
     }
 
     private async ValueTask<T?> ReadNextCoreAsync(bool first)
@@ -156,33 +138,61 @@ internal sealed class EventStream<T> : IAsyncDisposable
 
     /// <summary>A read that waits for the network; pooled, since on a slow stream that is every read.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<T?> ReadNextSlowAsync(ValueTask<bool> next)
+    private async ValueTask<T?> ReadNextSlowAsync()
     {
         while (true)
         {
             StartWaiting();
             try
             {
-                if (!await next.ConfigureAwait(false))
-                {
-                    throw _profile.StreamEnded(_received, _details);
-                }
+                await _reader.FillAsync(_reads.Token).ConfigureAwait(false);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (Translate(ex) is var translated && !ReferenceEquals(translated, ex))
             {
-                throw Translate(ex);
+                throw translated;
             }
             finally
             {
                 Volatile.Write(ref _waitingSince, 0);
             }
 
-            if (TryTake(_events.Current.Data, out var value))
+            if (TryReadBuffered(out var value))
             {
                 return value;
             }
 
-            next = _events.MoveNextAsync();
+            if (_reader.IsAtEnd)
+            {
+                throw _profile.StreamEnded(_received, _details);
+            }
+        }
+    }
+
+    /// <summary>The next buffered event that ends a read (an item, or the end marker as null); false when none is buffered.</summary>
+    private bool TryReadBuffered(out T? value)
+    {
+        while (true)
+        {
+            StreamEvent<T> item;
+            try
+            {
+                if (!_reader.TryRead(out var type, out var data))
+                {
+                    value = null;
+                    return false;
+                }
+
+                item = _parser(type, data);
+            }
+            catch (Exception ex) when (Translate(ex) is var translated && !ReferenceEquals(translated, ex))
+            {
+                throw translated;
+            }
+
+            if (TryTake(item, out value))
+            {
+                return true;
+            }
         }
     }
 
@@ -193,6 +203,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
             $"The stream sent nothing for {_idleTimeout.TotalSeconds:0.###} s after {_received} chunk(s) (the stream idle timeout).", exception),
         OperationCanceledException when _callerToken.IsCancellationRequested => new OperationCanceledException(exception.Message, exception, _callerToken),
         JsonException => _profile.Malformed(_details, "the stream carried an event that is not valid JSON", exception),
+        OversizedEventException => _profile.Malformed(_details, exception.Message, exception),
         _ when BodyReader.IsBrokenBody(exception, _content) => _profile.StreamEnded(_received, _details, exception),
         _ => exception,
     };
@@ -266,7 +277,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
         _callerLink.Dispose();
         try
         {
-            await _events.DisposeAsync().ConfigureAwait(false);
+            _reader.Dispose();
         }
         finally
         {

@@ -6,7 +6,7 @@ namespace Qianfan.Sdk.Tests.TestSupport;
 /// A read-only stream over fixed bytes that hands them out 1, 2, 3, 1, 2, 3 … bytes per read, so events and
 /// multi-byte characters arrive split across reads as on a slow connection.
 /// </summary>
-internal sealed class PieceStream : Stream
+internal sealed class PieceStream : ReadOnlyBody
 {
     private readonly byte[] _data;
     private readonly int[] _pieceSizes;
@@ -28,20 +28,6 @@ internal sealed class PieceStream : Stream
 
     public bool IsDisposed { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
@@ -54,25 +40,12 @@ internal sealed class PieceStream : Stream
         return size;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await Task.Yield();
         return Read(buffer.Span);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

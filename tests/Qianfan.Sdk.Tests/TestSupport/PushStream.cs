@@ -8,7 +8,7 @@ namespace Qianfan.Sdk.Tests.TestSupport;
 /// pushes bytes, completes the body, or breaks the connection; disposing it fails a waiting read, as closing a
 /// socket-backed body does. Records whether it was disposed.
 /// </summary>
-internal sealed class PushStream : Stream
+internal sealed class PushStream : ReadOnlyBody
 {
     private readonly Channel<byte[]> _pieces = Channel.CreateUnbounded<byte[]>();
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -24,20 +24,6 @@ internal sealed class PushStream : Stream
     /// <summary>Completes the first time a read has to wait for data.</summary>
     public Task ReadWaiting => _readWaiting.Task;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public void Push(string text) => Push(Encoding.UTF8.GetBytes(text));
 
     public void Push(byte[] bytes) => _pieces.Writer.TryWrite(bytes);
@@ -49,9 +35,6 @@ internal sealed class PushStream : Stream
     public void Fail(Exception error) => _pieces.Writer.TryComplete(error);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("the SDK must read asynchronously");
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -85,16 +68,6 @@ internal sealed class PushStream : Stream
         _offset += size;
         return size;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -7,11 +7,13 @@ using Qianfan.Sdk.Tests.TestSupport;
 namespace Qianfan.Sdk.Tests.Pipeline;
 
 /// <summary>
-/// The data-line framing (<see cref="Core.StreamFraming.DataLines"/>) DashScope needs: every <c>data:</c> line is an
-/// event, with or without blank lines between events, the <c>event:</c> line before it naming its type; comments,
-/// <c>id:</c> and <c>retry:</c> lines skipped; any line ending, any split across reads, a last line without its newline.
+/// How <see cref="EventReader"/> cuts a stream into events. The standard framing gives what
+/// <see cref="SseParser"/> gives for any body, however it is split across reads. The data-line framing
+/// (<see cref="StreamFraming.DataLines"/>) DashScope needs: every <c>data:</c> line is an event, with or without blank
+/// lines between events, the <c>event:</c> line before it naming its type; comments, <c>id:</c> and <c>retry:</c>
+/// lines skipped; any line ending, any split across reads, a last line without its newline.
 /// </summary>
-public sealed class DataLineEventsTests
+public sealed class EventReaderTests
 {
     /// <summary>Three events as DashScope sends them (id, event, status comment, data), without blank lines between.</summary>
     private const string Dense =
@@ -152,28 +154,32 @@ public sealed class DataLineEventsTests
     {
         using var body = new PushStream();
         using var cancellation = new CancellationTokenSource();
-        var events = new DataLineEvents<string>(body, static (type, data) => Encoding.UTF8.GetString(data), cancellation.Token);
+        using var reader = new EventReader(body, StreamFraming.DataLines);
         body.Push("data:one\n");
-        Assert.True(await events.MoveNextAsync());
+        await reader.FillAsync(cancellation.Token);
+        Assert.True(reader.TryRead(out _, out var data));
+        Assert.Equal("one"u8, data);
+        Assert.False(reader.TryRead(out _, out _));
 
-        var next = events.MoveNextAsync().AsTask();
+        var next = reader.FillAsync(cancellation.Token).AsTask();
         await body.ReadWaiting.OrHang();
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.OrHang());
-        await events.DisposeAsync();
     }
 
     [Fact]
     public async Task AfterDispose_ThereAreNoMoreEvents()
     {
-        var events = new DataLineEvents<string>(new MemoryStream(Encoding.UTF8.GetBytes("data:one\ndata:two\n")), static (_, data) => Encoding.UTF8.GetString(data), CancellationToken.None);
-        Assert.True(await events.MoveNextAsync());
+        var reader = new EventReader(new MemoryStream(Encoding.UTF8.GetBytes("data:one\ndata:two\n")), StreamFraming.DataLines);
+        await reader.FillAsync(CancellationToken.None);
+        Assert.True(reader.TryRead(out _, out _));
 
-        await events.DisposeAsync();
+        reader.Dispose();
 
-        Assert.False(await events.MoveNextAsync());
-        await events.DisposeAsync();
+        Assert.False(reader.TryRead(out _, out _));
+        Assert.True(reader.IsAtEnd);
+        reader.Dispose();
     }
 
     [Fact]
@@ -230,19 +236,148 @@ public sealed class DataLineEventsTests
         Assert.Equal(2, error.ChunksReceived);
     }
 
+    [Fact]
+    public async Task Standard_GivesWhatSseParserGives_ForAnyBody_SplitAnyWay()
+    {
+        var random = new Random(20261202);
+        // An event line comes before a data line, as servers send it: where a blank line follows it instead, the
+        // standard forgets the type and SseParser keeps it (see the test below).
+        string[][] units = [["data:{\"n\":1}"], ["data: 第二段"], ["data"], ["data:"], ["data:  two spaces"], ["event:result", "data:r"], ["event:error", "data: e"], [": comment"], [":"], ["id:7"], ["retry:1000"], ["datum:no"], [""], [""]];
+        for (var round = 0; round < 400; round++)
+        {
+            var text = new StringBuilder(random.Next(4) == 0 ? "\uFEFF" : "");
+            var count = random.Next(1, 16);
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var line in units[random.Next(units.Length)])
+                {
+                    text.Append(line).Append(random.Next(3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" });
+                }
+            }
+
+            if (random.Next(3) == 0)
+            {
+                text.Append("data:unfinished");
+            }
+
+            var body = Encoding.UTF8.GetBytes(text.ToString());
+            var pieces = Enumerable.Range(0, 4).Select(_ => random.Next(1, 9)).ToArray();
+
+            var expected = await ReadWithSseParserAsync(body);
+            var actual = await ReadAsync(new PieceStream(body, pieces), StreamFraming.ServerSentEvents);
+
+            Assert.True(expected.SequenceEqual(actual), $"round {round}: {Escape(text.ToString())}, pieces {string.Join(",", pieces)}: expected [{string.Join("|", expected)}], read [{string.Join("|", actual)}]");
+        }
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1)]
+    public async Task Standard_JoinsAnEventsDataLines_AndEndsItAtABlankLine(int piece)
+    {
+        var events = await ReadAsync(new PieceStream("data:a\ndata:b\n\ndata:c\r\n\r\ndata:d\r\rdata:e\n\n", piece), StreamFraming.ServerSentEvents);
+
+        Assert.Equal([("message", "a\nb"), ("message", "c"), ("message", "d"), ("message", "e")], events);
+    }
+
+    [Theory]
+    [InlineData("data:a\n\ndata:b\n")]
+    [InlineData("data:a\n\ndata:b")]
+    [InlineData("data:a\n\nevent:x\ndata:b\r")]
+    public async Task Standard_DropsAnEventTheBodyEndsInside(string body)
+    {
+        Assert.Equal([("message", "a")], await ReadAsync(new PieceStream(body, 3), StreamFraming.ServerSentEvents));
+    }
+
+    [Fact]
+    public async Task Standard_AnEventLineNamesOnlyItsOwnEvent_AndAnEmptyOneLeavesTheDefault()
+    {
+        // The standard's "set the data buffer and the event type buffer to the empty string" at a blank line without
+        // data: the error type below does not reach c (SseParser would carry it over).
+        var events = await ReadAsync(new PieceStream("event:result\ndata:a\n\nevent:\ndata:b\n\nevent:error\n\ndata:c\n\n", 1024), StreamFraming.ServerSentEvents);
+
+        Assert.Equal([("result", "a"), ("message", "b"), ("message", "c")], events);
+    }
+
+    [Fact]
+    public async Task Standard_AnEventLongerThanTheBuffer_ArrivesWhole()
+    {
+        var text = new string('字', 40_000);
+
+        var events = await ReadAsync(new PieceStream($"data:{text}\ndata:{text}\n\ndata:after\n\n", 4096), StreamFraming.ServerSentEvents);
+
+        Assert.Equal([("message", text + "\n" + text), ("message", "after")], events);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ALineThatNeverEnds_StopsAtTheLimit_InsteadOfFillingMemory(bool dataLines)
+    {
+        using var reader = new EventReader(new EndlessLine(), dataLines ? StreamFraming.DataLines : StreamFraming.ServerSentEvents);
+
+        var error = await Assert.ThrowsAsync<OversizedEventException>(async () =>
+        {
+            while (!reader.TryRead(out _, out _))
+            {
+                await reader.FillAsync(CancellationToken.None);
+            }
+        }).OrHang();
+
+        Assert.Contains("16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALongEventMadeOfManyDataLines_StopsAtTheLimit()
+    {
+        var line = "data:" + new string('x', 1024 * 1024) + "\n";
+
+        var error = await Assert.ThrowsAsync<OversizedEventException>(() => ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(line, 17)))), StreamFraming.ServerSentEvents));
+
+        Assert.Contains("16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePipeline_TurnsALineThatNeverEndsIntoTheProfilesMalformedError()
+    {
+        using var api = new PipelineHarness();
+        api.Service.Respond(() => TestReplies.EventStream(new EndlessLine()));
+
+        var error = await Assert.ThrowsAsync<TestApiException>(() => api.ReadAllAsync().OrHang());
+
+        Assert.Equal("the stream carried a line or event longer than 16 MiB", error.ErrorMessage);
+    }
+
     private static Task<List<(string Type, string Data)>> ReadAsync(string body, params int[] pieces) =>
         ReadAsync(new PieceStream(body, pieces.Length == 0 ? [1024] : pieces));
 
-    private static async Task<List<(string Type, string Data)>> ReadAsync(Stream body)
+    private static async Task<List<(string Type, string Data)>> ReadAsync(Stream body, StreamFraming framing = StreamFraming.DataLines)
     {
         var read = new List<(string, string)>();
-        var events = new DataLineEvents<string>(body, static (_, data) => Encoding.UTF8.GetString(data), CancellationToken.None);
-        await using (events.ConfigureAwait(false))
+        using var reader = new EventReader(body, framing);
+        while (true)
         {
-            while (await events.MoveNextAsync().AsTask().OrHang())
+            while (reader.TryRead(out var type, out var data))
             {
-                read.Add((events.Current.EventType, events.Current.Data));
+                read.Add((type, Encoding.UTF8.GetString(data)));
             }
+
+            if (reader.IsAtEnd)
+            {
+                return read;
+            }
+
+            await reader.FillAsync(CancellationToken.None).AsTask().OrHang();
+        }
+    }
+
+    /// <summary>What System.Net.ServerSentEvents makes of the same bytes: the reference for the standard framing.</summary>
+    private static async Task<List<(string Type, string Data)>> ReadWithSseParserAsync(byte[] body)
+    {
+        var read = new List<(string, string)>();
+        await foreach (var item in SseParser.Create(new MemoryStream(body), static (_, data) => Encoding.UTF8.GetString(data)).EnumerateAsync())
+        {
+            read.Add((item.EventType, item.Data));
         }
 
         return read;
@@ -270,6 +405,26 @@ public sealed class DataLineEventsTests
         public override string? ErrorCode(Exception exception) => inner.ErrorCode(exception);
 
         public override string? ErrorMessage(Exception exception) => inner.ErrorMessage(exception);
+    }
+
+    /// <summary>A body that is one line without end: <c>data:</c> and then letters for ever.</summary>
+    private sealed class EndlessLine : ReadOnlyBody
+    {
+        private bool _started;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var prefix = _started ? [] : "data:"u8;
+            _started = true;
+            var written = Math.Min(prefix.Length, buffer.Length);
+            prefix[..written].CopyTo(buffer);
+            buffer[written..].Fill((byte)'a');
+            return buffer.Length;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
     }
 
     private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
