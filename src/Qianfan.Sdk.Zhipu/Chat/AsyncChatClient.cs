@@ -44,7 +44,7 @@ public class AsyncChatClient
     {
         ChatCompletionRequestValidator.Validate(request);
         var api = Api;
-        var body = JsonBody.Serialize(ChatCompletionRequestBody.From(request, stream: false), ChatJsonContext.Default.ChatCompletionRequestBody);
+        var body = JsonBody.Serialize(ChatCompletionRequestBody.From(request, stream: false), ChatJsonContext.Default.ChatCompletionRequestBody, request.ExtraFields);
         return api.Pipeline.SendAsync(
             new ApiCall(HttpMethod.Post, api.Url(SubmitPath), body, "chat", "async/chat/completions", request.Model, false, _logger!, new SamplingTags(request.Temperature, request.TopP, MaxTokens: request.MaxTokens)),
             ChatJsonContext.Default.AsyncChatTask,

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Zhipu.Chat;
 
@@ -52,9 +50,6 @@ internal sealed class ChatCompletionRequestBody
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static ChatCompletionRequestBody From(ChatCompletionRequest request, bool stream) => new()
     {
         Model = request.Model,
@@ -72,6 +67,5 @@ internal sealed class ChatCompletionRequestBody
         ResponseFormat = request.ResponseFormat,
         RequestId = request.RequestId,
         UserId = request.UserId,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

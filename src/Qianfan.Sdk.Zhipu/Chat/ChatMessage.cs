@@ -53,7 +53,6 @@ public sealed record ChatMessage
     /// </summary>
     [JsonInclude]
     [JsonPropertyName("content")]
-    [JsonConverter(typeof(MessageContentConverter))]
     internal MessageContent? WireContent
     {
         get => Parts is null && Content.Length == 0 && ToolCalls is { Count: > 0 } ? null : new(Content, Parts);

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Zhipu.Images;
 
@@ -28,9 +26,6 @@ internal sealed class ImageGenerationRequestBody
     [JsonPropertyName("request_id")]
     public string? RequestId { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static ImageGenerationRequestBody From(ImageGenerationRequest request) => new()
     {
         Model = request.Model,
@@ -40,6 +35,5 @@ internal sealed class ImageGenerationRequestBody
         WatermarkEnabled = request.WatermarkEnabled,
         UserId = request.UserId,
         RequestId = request.RequestId,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

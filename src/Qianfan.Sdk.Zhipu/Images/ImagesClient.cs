@@ -35,7 +35,7 @@ public class ImagesClient
     {
         ImageRequestValidator.Validate(request);
         var api = _api ?? throw new InvalidOperationException("This ImagesClient was made for mocking and cannot send.");
-        var body = JsonBody.Serialize(ImageGenerationRequestBody.From(request), ImagesJsonContext.Default.ImageGenerationRequestBody);
+        var body = JsonBody.Serialize(ImageGenerationRequestBody.From(request), ImagesJsonContext.Default.ImageGenerationRequestBody, request.ExtraFields);
         return api.Pipeline.SendAsync(
             new ApiCall(HttpMethod.Post, api.Url(Path), body, "generate_content", "images/generations", request.Model, false, _logger!),
             ImagesJsonContext.Default.ImageGenerationResponse,

@@ -65,7 +65,7 @@ public class ChatClient
     private ApiCall Call(ChatRequest request, ModelSpec model, bool stream) => new(
         HttpMethod.Post,
         _urls.GetOrAdd(model.Endpoint, static (endpoint, chatBase) => chatBase + endpoint, _chatBase),
-        JsonBody.Serialize(ChatRequestBody.From(request, stream), ChatJsonContext.Default.ChatRequestBody),
+        JsonBody.Serialize(ChatRequestBody.From(request, stream), ChatJsonContext.Default.ChatRequestBody, request.ExtraFields),
         "chat",
         model.Operation,
         model.Name,

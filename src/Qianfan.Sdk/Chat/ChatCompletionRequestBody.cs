@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Chat;
 
@@ -62,14 +60,10 @@ internal sealed class ChatCompletionRequestBody
     public IList<ChatTool>? Tools { get; init; }
 
     [JsonPropertyName("tool_choice")]
-    [JsonConverter(typeof(ToolChoiceConverter))]
-    public string? ToolChoice { get; init; }
+    public ToolChoiceBody? ToolChoice { get; init; }
 
     [JsonPropertyName("user")]
     public string? User { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     public static ChatCompletionRequestBody From(ChatCompletionRequest request, bool stream) => new()
     {
@@ -91,9 +85,8 @@ internal sealed class ChatCompletionRequestBody
         ParallelToolCalls = request.ParallelToolCalls,
         Stop = request.Stop.Count == 0 ? null : request.Stop,
         Tools = request.Tools.Count == 0 ? null : request.Tools,
-        ToolChoice = request.ToolChoice,
+        ToolChoice = request.ToolChoice is { } choice ? new ToolChoiceBody(choice) : null,
         User = request.User,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }
 

@@ -63,7 +63,7 @@ public class ChatCompletionsClient
     private ApiCall Call(ChatCompletionRequest request, bool stream) => new(
         HttpMethod.Post,
         _url,
-        JsonBody.Serialize(ChatCompletionRequestBody.From(request, stream), ChatJsonContext.Default.ChatCompletionRequestBody),
+        JsonBody.Serialize(ChatCompletionRequestBody.From(request, stream), ChatJsonContext.Default.ChatCompletionRequestBody, request.ExtraFields),
         "chat",
         Target,
         request.Model,

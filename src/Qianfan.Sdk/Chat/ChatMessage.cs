@@ -61,7 +61,6 @@ public sealed record ChatMessage
     /// <summary>The <c>content</c> member as the service reads and writes it: a string, or an array of parts.</summary>
     [JsonInclude]
     [JsonPropertyName("content")]
-    [JsonConverter(typeof(MessageContentConverter))]
     internal MessageContent WireContent
     {
         get => new(Content, Parts);

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Chat;
 
@@ -64,9 +62,6 @@ internal sealed class ChatRequestBody
     [JsonPropertyName("min_output_tokens")]
     public int? MinOutputTokens { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static ChatRequestBody From(ChatRequest request, bool stream) => new()
     {
         Messages = request.Messages,
@@ -88,7 +83,6 @@ internal sealed class ChatRequestBody
         EnableTrace = request.EnableTrace,
         ResponseFormat = request.ResponseFormat,
         MinOutputTokens = request.MinOutputTokens,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }
 

@@ -4,21 +4,22 @@ using System.Text.Json.Serialization;
 namespace Qianfan.Sdk.Chat;
 
 /// <summary>V2's <c>tool_choice</c>: <c>auto</c>, <c>none</c> and <c>required</c> as strings, a function as <c>{"type":"function","function":{"name"}}</c>.</summary>
-internal sealed class ToolChoiceConverter : JsonConverter<string>
+internal sealed class ToolChoiceConverter : JsonConverter<ToolChoiceBody>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override ToolChoiceBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return new ToolChoiceBody(reader.GetString()!);
         }
 
         using var document = JsonDocument.ParseValue(ref reader);
-        return document.RootElement.TryGetProperty("function", out var function) && function.TryGetProperty("name", out var name) ? name.GetString() : null;
+        return new ToolChoiceBody(document.RootElement.TryGetProperty("function", out var function) && function.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "");
     }
 
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, ToolChoiceBody choice, JsonSerializerOptions options)
     {
+        var value = choice.Value;
         if (value is "auto" or "none" or "required")
         {
             writer.WriteStringValue(value);

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Completions;
 
@@ -34,9 +32,6 @@ internal sealed class CompletionRequestBody
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static CompletionRequestBody From(CompletionRequest request, bool stream) => new()
     {
         Prompt = request.Prompt,
@@ -48,6 +43,5 @@ internal sealed class CompletionRequestBody
         Stop = request.Stop.Count == 0 ? null : request.Stop,
         MaxOutputTokens = request.MaxOutputTokens,
         UserId = request.UserId,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

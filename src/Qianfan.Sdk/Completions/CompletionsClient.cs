@@ -55,7 +55,7 @@ public class CompletionsClient
     private ApiCall Call(QianfanApi api, CompletionRequest request, string endpoint, bool stream) => new(
         HttpMethod.Post,
         api.V1Url("completions", endpoint),
-        JsonBody.Serialize(CompletionRequestBody.From(request, stream), CompletionsJsonContext.Default.CompletionRequestBody),
+        JsonBody.Serialize(CompletionRequestBody.From(request, stream), CompletionsJsonContext.Default.CompletionRequestBody, request.ExtraFields),
         "text_completion",
         "completions/" + endpoint,
         request.Model,

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Embeddings;
 
@@ -19,15 +17,11 @@ internal sealed class EmbeddingRequestBody
     [JsonPropertyName("user")]
     public string? User { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static EmbeddingRequestBody From(EmbeddingRequest request, bool v2) => new()
     {
         Model = v2 ? request.Model : null,
         Input = request.Input,
         UserId = v2 ? null : request.User,
         User = v2 ? request.User : null,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

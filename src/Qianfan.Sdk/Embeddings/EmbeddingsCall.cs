@@ -36,7 +36,7 @@ internal static class EmbeddingsCall
             target = "embeddings/" + endpoint;
         }
 
-        var body = JsonBody.Serialize(EmbeddingRequestBody.From(request, v2), EmbeddingsJsonContext.Default.EmbeddingRequestBody);
+        var body = JsonBody.Serialize(EmbeddingRequestBody.From(request, v2), EmbeddingsJsonContext.Default.EmbeddingRequestBody, request.ExtraFields);
         return api.Pipeline.SendAsync(new ApiCall(HttpMethod.Post, url, body, "embeddings", target, request.Model, false, logger), EmbeddingsJsonContext.Default.EmbeddingResponse, cancellationToken);
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Images;
 
@@ -22,9 +20,6 @@ internal sealed class ImageGenerationRequestBody
     [JsonPropertyName("seed")]
     public long? Seed { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static ImageGenerationRequestBody From(ImageGenerationRequest request) => new()
     {
         Model = request.Model,
@@ -32,6 +27,5 @@ internal sealed class ImageGenerationRequestBody
         Size = request.Size,
         N = request.N,
         Seed = request.Seed,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

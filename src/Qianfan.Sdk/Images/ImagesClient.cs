@@ -37,7 +37,7 @@ public class ImagesClient
         ImageRequestValidator.Validate(request);
         var api = _api ?? throw new InvalidOperationException("This ImagesClient was made for mocking and cannot send.");
         var endpoint = request.Endpoint?.Endpoint ?? DefaultEndpoint;
-        var body = JsonBody.Serialize(Text2ImageRequestBody.From(request), ImagesJsonContext.Default.Text2ImageRequestBody);
+        var body = JsonBody.Serialize(Text2ImageRequestBody.From(request), ImagesJsonContext.Default.Text2ImageRequestBody, request.ExtraFields);
         return api.Pipeline.SendAsync(
             new ApiCall(HttpMethod.Post, api.V1Url("text2image", endpoint), body, "generate_content", "text2image/" + endpoint, request.Endpoint?.Name ?? "Stable-Diffusion-XL", false, _logger!),
             ImagesJsonContext.Default.Text2ImageResponse,

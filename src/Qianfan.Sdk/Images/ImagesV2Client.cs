@@ -34,7 +34,7 @@ public class ImagesV2Client
     {
         ImageRequestValidator.Validate(request);
         var api = _api ?? throw new InvalidOperationException("This ImagesV2Client was made for mocking and cannot send.");
-        var body = JsonBody.Serialize(ImageGenerationRequestBody.From(request), ImagesJsonContext.Default.ImageGenerationRequestBody);
+        var body = JsonBody.Serialize(ImageGenerationRequestBody.From(request), ImagesJsonContext.Default.ImageGenerationRequestBody, request.ExtraFields);
         return api.Pipeline.SendAsync(
             new ApiCall(HttpMethod.Post, api.V2Url("/v2/images/generations"), body, "generate_content", "v2/images/generations", request.Model, false, _logger!),
             ImagesJsonContext.Default.ImageGenerationResponse,

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Images;
 
@@ -37,9 +35,6 @@ internal sealed class Text2ImageRequestBody
     [JsonPropertyName("user_id")]
     public string? UserId { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static Text2ImageRequestBody From(Text2ImageRequest request) => new()
     {
         Prompt = request.Prompt,
@@ -52,6 +47,5 @@ internal sealed class Text2ImageRequestBody
         CfgScale = request.CfgScale,
         Style = request.Style,
         UserId = request.UserId,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

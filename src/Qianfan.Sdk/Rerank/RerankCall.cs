@@ -27,7 +27,7 @@ internal static class RerankCall
             target = "reranker/" + endpoint;
         }
 
-        var body = JsonBody.Serialize(RerankRequestBody.From(request, v2), RerankJsonContext.Default.RerankRequestBody);
+        var body = JsonBody.Serialize(RerankRequestBody.From(request, v2), RerankJsonContext.Default.RerankRequestBody, request.ExtraFields);
         return api.Pipeline.SendAsync(new ApiCall(HttpMethod.Post, url, body, "rerank", target, request.Model, false, logger), RerankJsonContext.Default.RerankResponse, cancellationToken);
     }
 

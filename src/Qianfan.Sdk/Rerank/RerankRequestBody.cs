@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 
 namespace Qianfan.Sdk.Rerank;
 
@@ -25,9 +23,6 @@ internal sealed class RerankRequestBody
     [JsonPropertyName("user")]
     public string? User { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
-
     public static RerankRequestBody From(RerankRequest request, bool v2) => new()
     {
         Model = v2 ? request.Model : null,
@@ -36,6 +31,5 @@ internal sealed class RerankRequestBody
         TopN = request.TopN,
         UserId = v2 ? null : request.User,
         User = v2 ? request.User : null,
-        AdditionalProperties = ExtraFields.ToSend(request.ExtraFields),
     };
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.Tests.TestSupport;
 using Qianfan.Sdk.Zhipu;
 using Qianfan.Sdk.Zhipu.Chat;
@@ -320,8 +321,9 @@ public sealed class ChatCompletionsTests
         var request = new ChatCompletionRequest("glm-4") { Messages = { ChatMessage.User("你好") } };
         request.AdditionalProperties["sensitive_word_check"] = new JsonObject { ["type"] = "ALL", ["status"] = "DISABLE" };
 
-        var body = ChatCompletionRequestBody.From(request, stream: false);
+        var body = JsonBody.Serialize(ChatCompletionRequestBody.From(request, stream: false), ChatJsonContext.Default.ChatCompletionRequestBody, request.ExtraFields);
 
-        Assert.Equal("""{"type":"ALL","status":"DISABLE"}""", body.AdditionalProperties!["sensitive_word_check"].GetRawText());
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("""{"type":"ALL","status":"DISABLE"}""", json.RootElement.GetProperty("sensitive_word_check").GetRawText());
     }
 }
