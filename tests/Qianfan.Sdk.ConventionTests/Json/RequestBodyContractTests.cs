@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Qianfan.Sdk.ConventionTests.Json;
@@ -12,29 +10,18 @@ namespace Qianfan.Sdk.ConventionTests.Json;
 /// </summary>
 public sealed class RequestBodyContractTests
 {
-    private static readonly Assembly[] Packages =
-    [
-        typeof(QianfanClient).Assembly,
-        typeof(Zhipu.ZhipuClient).Assembly,
-        typeof(DashScope.DashScopeClient).Assembly,
-    ];
-
     [Fact]
     public void EveryRequestBodyAndMessage_HasTheGeneratorsOwnWriter()
     {
         var slow = new SortedSet<string>(StringComparer.Ordinal);
         var checkedTypes = 0;
-        foreach (var assembly in Packages)
+        foreach (var assembly in SdkContracts.Packages)
         {
-            var contexts = assembly.GetTypes()
-                .Where(t => t.IsSubclassOf(typeof(JsonSerializerContext)) && !t.IsAbstract)
-                .Select(t => (JsonSerializerContext)t.GetProperty("Default", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!)
-                .ToList();
+            var contexts = SdkContracts.Contexts(assembly);
             var sent = assembly.GetTypes().Where(t => t.Name.EndsWith("RequestBody", StringComparison.Ordinal) || t.Name == "ChatMessage");
             foreach (var type in sent)
             {
-                var info = contexts.Select(c => c.GetTypeInfo(type)).FirstOrDefault(i => i is not null);
-                if (info is null)
+                if (SdkContracts.Find(type, contexts) is not { } info)
                 {
                     continue;
                 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,24 +13,14 @@ namespace Qianfan.Sdk.ConventionTests.Json;
 /// </summary>
 public sealed class ResultContractTests
 {
-    private static readonly Assembly[] Packages =
-    [
-        typeof(QianfanClient).Assembly,
-        typeof(Zhipu.ZhipuClient).Assembly,
-        typeof(DashScope.DashScopeClient).Assembly,
-    ];
-
     [Fact]
     public void EveryResultAndWhatItHolds_IsCreatedWithoutConstructorArguments()
     {
         var slow = new SortedSet<string>(StringComparer.Ordinal);
         var checkedTypes = 0;
-        foreach (var assembly in Packages)
+        foreach (var assembly in SdkContracts.Packages)
         {
-            var contexts = assembly.GetTypes()
-                .Where(t => t.IsSubclassOf(typeof(JsonSerializerContext)) && !t.IsAbstract)
-                .Select(t => (JsonSerializerContext)t.GetProperty("Default", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!)
-                .ToList();
+            var contexts = SdkContracts.Contexts(assembly);
             var seen = new HashSet<Type>();
             foreach (var result in assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ServiceResult)) && !t.IsAbstract))
             {
@@ -52,7 +41,7 @@ public sealed class ResultContractTests
             return;
         }
 
-        var info = contexts.Select(c => c.GetTypeInfo(type)).FirstOrDefault(i => i is not null);
+        var info = SdkContracts.Find(type, contexts);
         if (info is null)
         {
             return;
