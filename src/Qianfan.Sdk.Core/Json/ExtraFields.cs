@@ -53,20 +53,21 @@ internal static class ExtraFields
     }
 
     /// <summary>The names of the JSON members a body type writes, made once per type.</summary>
-    public static FrozenSet<string> ModeledBy(JsonTypeInfo body) =>
+    private static FrozenSet<string> ModeledBy(JsonTypeInfo body) =>
         Modeled.GetOrAdd(body, static info => info.Properties.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal));
 
     /// <summary>
-    /// The first field of <paramref name="fields"/> that may not be sent: an empty or blank name, or one in
-    /// <paramref name="modeled"/>; null when every field may go.
+    /// The first field of <paramref name="fields"/> that may not be sent: an empty or blank name, or a member that
+    /// <paramref name="body"/> writes itself; null when every field may go (at once when there are none).
     /// </summary>
-    public static string? Refused(JsonObject? fields, FrozenSet<string> modeled)
+    public static string? Refused(JsonObject? fields, JsonTypeInfo body)
     {
         if (fields is not { Count: > 0 })
         {
             return null;
         }
 
+        var modeled = ModeledBy(body);
         foreach (var (name, _) in fields)
         {
             if (string.IsNullOrWhiteSpace(name) || modeled.Contains(name))

@@ -132,7 +132,8 @@ internal sealed partial class ApiPipeline
                     Profile.Prepare(request, call.Api);
 
                     // The URL may carry a credential, so it is never logged; the target is.
-                    var sent = _time.GetTimestamp();
+                    var timed = logger.IsEnabled(LogLevel.Debug);
+                    var sent = timed ? _time.GetTimestamp() : 0;
                     LogSending(logger, call.Api.Method.Method, call.Api.Target, call.Api.Stream, attempt);
                     var response = await SendRequestAsync(request, source.Token).ConfigureAwait(false);
                     if (_limiter is not null && Profile.ReadQuota(response.Headers) is { } quota)
@@ -140,7 +141,7 @@ internal sealed partial class ApiPipeline
                         _limiter.Observe(quota);
                     }
 
-                    if (logger.IsEnabled(LogLevel.Debug))
+                    if (timed)
                     {
                         var elapsedMs = _time.GetElapsedTime(sent).TotalMilliseconds;
                         LogAnswered(logger, call.Api.Target, (int)response.StatusCode, elapsedMs);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.DashScope.Protocol;
 using static Qianfan.Sdk.DashScope.Protocol.Rules;
@@ -45,7 +44,7 @@ internal static class GenerationRequestValidator
             throw Fail("parameters.n", $"parameters.n must be 1 when parameters.enable_thinking is true, was {request.N}");
         }
 
-        ExtraParameters.Validate(request.ExtraParameters, ExtraFields.ModeledBy(GenerationJsonContext.Default.GenerationParametersBody), "AdditionalParameters", "parameters");
+        ExtraParameters.Validate(request.ExtraParameters, GenerationJsonContext.Default.GenerationParametersBody, "AdditionalParameters", "parameters");
     }
 
     private static void ValidateInput(GenerationRequest request)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Errors;
 using Qianfan.Sdk.DashScope.Protocol;
 using static Qianfan.Sdk.DashScope.Protocol.Rules;
@@ -46,7 +45,7 @@ internal static class ImageSynthesisRequestValidator
             throw Fail(request.RefMode is not null ? "parameters.ref_mode" : "parameters.ref_strength", "parameters.ref_strength and parameters.ref_mode need input.ref_img: set RefImage");
         }
 
-        ExtraParameters.Validate(request.ExtraParameters, ExtraFields.ModeledBy(ImagesJsonContext.Default.ImageSynthesisParametersBody), "AdditionalParameters", "parameters");
+        ExtraParameters.Validate(request.ExtraParameters, ImagesJsonContext.Default.ImageSynthesisParametersBody, "AdditionalParameters", "parameters");
     }
 
     private static void ValidateSize(string size)

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Qianfan.Sdk.Core.Json;
 using Qianfan.Sdk.DashScope.Errors;
 
@@ -11,16 +11,16 @@ namespace Qianfan.Sdk.DashScope.Protocol;
 /// </summary>
 internal static class ExtraParameters
 {
-    /// <summary>Throws when a field is unnamed or one of <paramref name="modeled"/>, naming the property it came from.</summary>
-    public static void Validate(JsonObject? fields, FrozenSet<string> modeled, string property, string section)
+    /// <summary>Throws when a field is unnamed or a member <paramref name="section"/>'s type writes itself, naming the property it came from.</summary>
+    public static void Validate(JsonObject? fields, JsonTypeInfo section, string property, string sectionName)
     {
-        if (ExtraFields.Refused(fields, modeled) is not { } name)
+        if (ExtraFields.Refused(fields, section) is not { } name)
         {
             return;
         }
 
         throw string.IsNullOrWhiteSpace(name)
             ? new DashScopeValidationException($"{property} must not hold an empty field name", property)
-            : new DashScopeValidationException($"{property}['{name}'] repeats {section}.{name}, which the SDK sends itself; set its property instead", $"{property}['{name}']");
+            : new DashScopeValidationException($"{property}['{name}'] repeats {sectionName}.{name}, which the SDK sends itself; set its property instead", $"{property}['{name}']");
     }
 }

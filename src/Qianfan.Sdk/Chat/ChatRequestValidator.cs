@@ -92,7 +92,12 @@ internal static class ChatRequestValidator
             return spec;
         }
 
-        if (!ModelCatalog.TryGet(request.Model, out _) && ModelCatalog.TypoOf(request.Model) is { } known)
+        if (ModelCatalog.TryGet(request.Model, out var catalogued))
+        {
+            return catalogued;
+        }
+
+        if (ModelCatalog.TypoOf(request.Model) is { } known)
         {
             throw new QianfanValidationException(
                 $"model '{request.Model}' is not in the catalog; did you mean '{known}'? (for a service you deployed, use ModelSpec.ForCustomEndpoint)",

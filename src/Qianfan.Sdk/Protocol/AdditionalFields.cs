@@ -11,7 +11,7 @@ internal static class AdditionalFields
     /// <summary>Throws when a field in <paramref name="fields"/> is unnamed or one the body of <paramref name="body"/> already writes.</summary>
     public static void Validate(JsonObject? fields, JsonTypeInfo body)
     {
-        if (ExtraFields.Refused(fields, ExtraFields.ModeledBy(body)) is not { } name)
+        if (ExtraFields.Refused(fields, body) is not { } name)
         {
             return;
         }
