@@ -33,8 +33,9 @@ internal static class BodyReader
         {
             try
             {
+                // A body of declared length is whole once that many bytes are in: no read is spent finding its end.
                 int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                while (length != expected && (read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     length += read;
                     if (length == buffer.Length)
