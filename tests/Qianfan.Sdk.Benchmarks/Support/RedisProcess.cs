@@ -32,6 +32,9 @@ public sealed class RedisProcess : IDisposable
         return ConnectionMultiplexer.Connect(options);
     }
 
+    /// <summary>Whether redis-server is on this machine (CI installs it; a developer machine may not have it).</summary>
+    public static bool IsInstalled => File.Exists(ExecutablePath);
+
     public static RedisProcess Start()
     {
         if (!File.Exists(ExecutablePath))
