@@ -429,8 +429,10 @@ public sealed class OAuthAccessTokenProviderTests
     public async Task Exchange_ThatDoesNotAnswerWithinAuthTimeoutFailsTheCallWithTimeoutException()
     {
         using var fake = new FakeQianfan();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fake.TokenResponder = async (_, _) =>
         {
+            arrived.TrySetResult();
             await new TaskCompletionSource().Task; // never answers
             return Responses.Token("never");
         };
@@ -438,6 +440,9 @@ public sealed class OAuthAccessTokenProviderTests
 
         var call = client.Chat.CompleteAsync(Ask("hi"));
         await fake.Time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+
+        // The clock moves once the exchange is at the service: moved before, the timeout would cancel it on its way.
+        await arrived.Task.OrHang();
         fake.Time.Advance(TimeSpan.FromSeconds(10));
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.OrHang());
 
