@@ -29,6 +29,7 @@ internal sealed class EventReader(Stream content, StreamFraming framing) : IDisp
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     private int _start;
     private int _end;
+    private int _searched;    // bytes after _start known to hold no line end, so a long line is not searched again per read
     private bool _ended;
     private bool _started;
     private bool _disposed;
@@ -60,18 +61,21 @@ internal sealed class EventReader(Stream content, StreamFraming framing) : IDisp
         while (true)
         {
             var pending = _buffer.AsSpan(_start, _end - _start);
-            var lineEnd = pending.IndexOfAny((byte)'\n', (byte)'\r');
+            var lineEnd = pending[_searched..].IndexOfAny((byte)'\n', (byte)'\r');
+            lineEnd = lineEnd < 0 ? -1 : lineEnd + _searched;
 
             // A \r at the end of what has arrived may be the first half of \r\n: wait for the next byte to know.
             if (lineEnd < 0 || (pending[lineEnd] == (byte)'\r' && lineEnd == pending.Length - 1 && !_ended))
             {
                 if (!_ended)
                 {
+                    _searched = lineEnd < 0 ? pending.Length : lineEnd;
                     return false;
                 }
 
                 // The body ended inside a line: a last data line still counts where every data line is an event.
                 _start = _end;
+                _searched = 0;
                 return _eachDataLine && !pending.IsEmpty && TryTakeLine(pending, [], out eventType, out data);
             }
 
@@ -83,6 +87,7 @@ internal sealed class EventReader(Stream content, StreamFraming framing) : IDisp
             }
 
             _start += next;
+            _searched = 0;
             if (TryTakeLine(line, pending[next..], out eventType, out data))
             {
                 return true;
@@ -133,7 +138,7 @@ internal sealed class EventReader(Stream content, StreamFraming framing) : IDisp
         _disposed = true;
         var buffer = _buffer;
         _buffer = [];
-        _start = _end = 0;
+        _start = _end = _searched = 0;
         ArrayPool<byte>.Shared.Return(buffer);
         if (_data is { } data)
         {
@@ -171,16 +176,21 @@ internal sealed class EventReader(Stream content, StreamFraming framing) : IDisp
 
         if (name.SequenceEqual("data"u8))
         {
-            if (_eachDataLine || (!_dataAppended && BlankLineLength(rest) is var blank and > 0 && Skip(blank)))
+            // An event of one data line whose blank line has arrived too is handed out where it lies.
+            var blank = _eachDataLine || _dataAppended ? 0 : BlankLineLength(rest);
+            if (!_eachDataLine && blank == 0)
             {
-                eventType = TakeEventType();
-                data = value;
-                return true;
+                AppendData(value);
+                return false;
             }
 
-            AppendData(value);
+            _start += blank;
+            eventType = TakeEventType();
+            data = value;
+            return true;
         }
-        else if (name.SequenceEqual("event"u8))
+
+        if (name.SequenceEqual("event"u8))
         {
             _eventType = value.IsEmpty ? null : TypeName(value);
         }
@@ -196,12 +206,6 @@ internal sealed class EventReader(Stream content, StreamFraming framing) : IDisp
         [(byte)'\r', _, ..] => 1,
         _ => 0,
     };
-
-    private bool Skip(int bytes)
-    {
-        _start += bytes;
-        return true;
-    }
 
     private void AppendData(ReadOnlySpan<byte> value)
     {

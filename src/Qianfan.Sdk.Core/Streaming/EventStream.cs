@@ -147,7 +147,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
             {
                 await _reader.FillAsync(_reads.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (Translate(ex) is var translated && !ReferenceEquals(translated, ex))
+            catch (Exception ex) when (IsTranslated(ex, out var translated))
             {
                 throw translated;
             }
@@ -184,7 +184,7 @@ internal sealed class EventStream<T> : IAsyncDisposable
 
                 item = _parser(type, data);
             }
-            catch (Exception ex) when (Translate(ex) is var translated && !ReferenceEquals(translated, ex))
+            catch (Exception ex) when (IsTranslated(ex, out var translated))
             {
                 throw translated;
             }
@@ -194,6 +194,13 @@ internal sealed class EventStream<T> : IAsyncDisposable
                 return true;
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> becomes another, documented one; one that stays is rethrown as it is, its stack kept.</summary>
+    private bool IsTranslated(Exception exception, out Exception translated)
+    {
+        translated = Translate(exception);
+        return !ReferenceEquals(translated, exception);
     }
 
     /// <summary>Turns what the read threw into the documented exception types.</summary>
@@ -275,14 +282,14 @@ internal sealed class EventStream<T> : IAsyncDisposable
     {
         _idleTimer?.Dispose();
         _callerLink.Dispose();
+        _reader.Dispose();
         try
-        {
-            _reader.Dispose();
-        }
-        finally
         {
             // The decoder, when the body is compressed: the response's disposal reaches only the raw body.
             await _content.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
             _response.Dispose();
             _reads.Dispose();
         }
