@@ -26,7 +26,7 @@ internal static class BodyReader
         long? expected = ContentDecoding.IsEncoded(headers) ? null : raw.CanSeek ? raw.Length - raw.Position : headers.ContentLength;
         var content = ContentDecoding.Decode(headers, raw);
 
-        // One byte more than the declared length, so the read that finds the end needs no larger buffer.
+        // One byte more than the declared length: a buffer the body fills exactly would be grown before the loop stops.
         var buffer = ArrayPool<byte>.Shared.Rent(expected is { } size and >= 0 and < InitialBufferLimit ? (int)size + 1 : InitialBuffer);
         var length = 0;
         try
